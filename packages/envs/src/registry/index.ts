@@ -1,0 +1,3 @@
+// The registry: specs, register and make.
+export * from './env-spec.js';
+export * from './registry.js';
