@@ -2,3 +2,5 @@
 export * from './backend.js';
 export * from './config.js';
 export * from './presets.js';
+export * from './rng.js';
+export * from './replay-buffer.js';

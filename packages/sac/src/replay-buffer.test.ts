@@ -1,0 +1,82 @@
+// Tests for the replay buffer: ring overwrite, uniform sampling, terminated-vs-truncated storage, input errors.
+import { describe, expect, it } from 'vitest';
+import { ReplayBuffer, allocateBatch } from './replay-buffer.js';
+import { Rng } from './rng.js';
+
+function step(k: number, extra: Partial<{ terminated: boolean; truncated: boolean }> = {}) {
+  return {
+    observation: [k, -k],
+    action: [k / 10],
+    reward: k,
+    nextObservation: [k + 0.5, -k - 0.5],
+    terminated: false,
+    ...extra,
+  };
+}
+
+describe('ReplayBuffer', () => {
+  it('overwrites the oldest transitions once full', () => {
+    const buffer = new ReplayBuffer({ capacity: 3, observationSize: 2, actionSize: 1 });
+    for (let k = 0; k < 5; k++) buffer.add(step(k));
+    expect(buffer.size).toBe(3);
+    const seen = new Set(Array.from(buffer.sample(200, new Rng(1)).rewards));
+    expect([...seen].sort()).toEqual([2, 3, 4]);
+  });
+
+  it('keeps every row of a sampled transition together', () => {
+    const buffer = new ReplayBuffer({ capacity: 10, observationSize: 2, actionSize: 1 });
+    for (let k = 0; k < 10; k++) buffer.add(step(k));
+    const batch = buffer.sample(50, new Rng(2));
+    for (let row = 0; row < 50; row++) {
+      const k = batch.rewards[row]!;
+      expect(Array.from(batch.observations.subarray(row * 2, row * 2 + 2))).toEqual([k, -k]);
+      expect(Array.from(batch.nextObservations.subarray(row * 2, row * 2 + 2))).toEqual([k + 0.5, -k - 0.5]);
+      expect(batch.actions[row]).toBeCloseTo(k / 10, 6);
+    }
+  });
+
+  it('samples uniformly', () => {
+    const buffer = new ReplayBuffer({ capacity: 4, observationSize: 2, actionSize: 1 });
+    for (let k = 0; k < 4; k++) buffer.add(step(k));
+    const counts = [0, 0, 0, 0];
+    const rng = new Rng(3);
+    const batch = allocateBatch(1000, 2, 1);
+    for (let r = 0; r < 20; r++) for (const k of buffer.sample(1000, rng, batch).rewards) counts[k]!++;
+    // 20000 draws: each count ~ Binomial(20000, 1/4), sd ≈ 61; allow 5 sd.
+    for (const c of counts) expect(Math.abs(c - 5000)).toBeLessThan(310);
+  });
+
+  it('stores terminated as the bootstrap mask and ignores truncated, keeping the true final observation', () => {
+    const buffer = new ReplayBuffer({ capacity: 2, observationSize: 2, actionSize: 1 });
+    buffer.add({ ...step(1, { truncated: true }), nextObservation: [99, 98] });
+    let batch = buffer.sample(4, new Rng(4));
+    expect(Array.from(batch.terminated)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(batch.nextObservations.subarray(0, 2))).toEqual([99, 98]);
+    buffer.add(step(2, { terminated: true, truncated: true }));
+    batch = buffer.sample(64, new Rng(5));
+    for (let row = 0; row < 64; row++) expect(batch.terminated[row]).toBe(batch.rewards[row] === 2 ? 1 : 0);
+  });
+
+  it('rejects wrong lengths, non-finite values, empty sampling and bad sizes with clear errors', () => {
+    const buffer = new ReplayBuffer({ capacity: 2, observationSize: 2, actionSize: 1 });
+    expect(() => buffer.sample(1, new Rng(1))).toThrow('replay buffer: cannot sample from an empty buffer');
+    expect(() => buffer.add({ ...step(1), observation: [1] })).toThrow('replay buffer: observation must have length 2, received length 1');
+    expect(() => buffer.add({ ...step(1), nextObservation: [1, Number.NaN] })).toThrow('replay buffer: nextObservation[1] must be finite, received NaN');
+    expect(() => buffer.add({ ...step(1), reward: Infinity })).toThrow('replay buffer: reward must be a finite number, received Infinity');
+    expect(() => new ReplayBuffer({ capacity: 0, observationSize: 2, actionSize: 1 })).toThrow('replay buffer: capacity must be a positive integer, received 0');
+    buffer.add(step(1));
+    expect(() => buffer.sample(3, new Rng(1), allocateBatch(2, 2, 1))).toThrow(/output batch has size 2/);
+  });
+});
+
+describe('Rng', () => {
+  it('is deterministic per seed and its normals have mean 0 and variance 1', () => {
+    expect(new Rng(7).uniform()).toBe(new Rng(7).uniform());
+    expect(new Rng(7).uniform()).not.toBe(new Rng(8).uniform());
+    const xs = new Rng(9).fillNormal(new Float32Array(20000));
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length;
+    expect(Math.abs(mean)).toBeLessThan(0.03);
+    expect(Math.abs(variance - 1)).toBeLessThan(0.04);
+  });
+});
