@@ -1,0 +1,6 @@
+// Public API of the MJCF loader: parse MuJoCo XML (a documented subset) into a typed robot model.
+export { loadMjcf } from './mjcf-loader.js';
+export { MjcfError, type MjcfLocation } from './mjcf-error.js';
+export type * from './mjcf-model.js';
+export { geomVolume, geomInertia, combineMassProperties, type MassContribution } from './mass-properties.js';
+export { principalAxes, quatMultiply, quatRotate, quatToMatrix, type PrincipalAxes } from './math3d.js';

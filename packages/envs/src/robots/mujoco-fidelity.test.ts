@@ -1,0 +1,137 @@
+// Fidelity anchor: every robot file compiled by our loader matches real MuJoCo (npm mujoco-js) body by body.
+import loadMujoco from 'mujoco-js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quatToMatrix } from '../mjcf/math3d.js';
+import type { MjcfModel } from '../mjcf/mjcf-model.js';
+import { ROBOT_FILES, ROBOT_NAMES, loadRobot } from './index.js';
+
+interface CompiledMujoco {
+  counts: Record<'nq' | 'nv' | 'nu' | 'nbody' | 'njnt' | 'ngeom' | 'nsite' | 'ntendon', number>;
+  arrays: Record<string, number[]>;
+}
+
+let compiled: Map<string, CompiledMujoco>;
+
+const ARRAYS = [
+  'body_mass', 'body_ipos', 'body_iquat', 'body_inertia', 'body_pos', 'body_quat', 'body_parentid',
+  'jnt_type', 'jnt_range', 'jnt_limited', 'jnt_pos', 'jnt_axis', 'jnt_stiffness', 'jnt_qposadr', 'jnt_dofadr',
+  'dof_armature', 'dof_damping', 'qpos0', 'geom_size', 'geom_pos', 'geom_quat', 'geom_friction', 'geom_bodyid',
+  'actuator_gear', 'actuator_ctrlrange', 'actuator_trnid',
+];
+
+beforeAll(async () => {
+  const mujoco = await loadMujoco();
+  compiled = new Map();
+  for (const name of ROBOT_NAMES) {
+    mujoco.FS.writeFile(`/${name}.xml`, ROBOT_FILES[name]);
+    const model = mujoco.MjModel.loadFromXML(`/${name}.xml`);
+    const m = model as unknown as Record<string, unknown>;
+    const arrays: Record<string, number[]> = {};
+    for (const key of ARRAYS) arrays[key] = Array.from(m[key] as ArrayLike<number>);
+    compiled.set(name, {
+      counts: {
+        nq: model.nq, nv: model.nv, nu: model.nu, nbody: model.nbody, njnt: model.njnt, ngeom: model.ngeom,
+        nsite: model.nsite, ntendon: model.ntendon,
+      },
+      arrays,
+    });
+    model.delete();
+  }
+});
+
+/** R·diag(d)·Rᵀ as a 9-vector, to compare inertia independently of how the principal frame is signed. */
+function fullTensor(d: number[], q: number[]): number[] {
+  const m = quatToMatrix([q[0]!, q[1]!, q[2]!, q[3]!]);
+  const out: number[] = [];
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) out.push(m[3 * i]! * d[0]! * m[3 * j]! + m[3 * i + 1]! * d[1]! * m[3 * j + 1]! + m[3 * i + 2]! * d[2]! * m[3 * j + 2]!);
+  return out;
+}
+
+function expectClose(actual: readonly number[], expected: readonly number[], tolerance: number, label: string): void {
+  expect(actual.length, label).toBe(expected.length);
+  actual.forEach((value, index) => {
+    expect(Math.abs(value - expected[index]!), `${label}[${index}]: ${value} vs MuJoCo ${expected[index]}`).toBeLessThanOrEqual(tolerance);
+  });
+}
+
+/** MuJoCo stores quats (w, x, y, z); ours are (x, y, z, w). */
+function wxyz(q: readonly number[]): number[] {
+  return [q[3]!, q[0]!, q[1]!, q[2]!];
+}
+
+describe.each(ROBOT_NAMES)('robot %s against mujoco-js', (name) => {
+  let model: MjcfModel;
+  let mj: CompiledMujoco;
+  beforeAll(() => {
+    model = loadRobot(name);
+    mj = compiled.get(name)!;
+  });
+
+  it('has MuJoCo\'s counts', () => {
+    expect({
+      nq: model.nq, nv: model.nv, nu: model.nu, nbody: model.bodies.length, njnt: model.joints.length,
+      ngeom: model.geoms.length, nsite: model.sites.length, ntendon: model.tendons.length,
+    }).toEqual(mj.counts);
+  });
+
+  it('has MuJoCo\'s body tree, body masses, centres of mass and inertia', () => {
+    const a = mj.arrays;
+    model.bodies.forEach((body, i) => {
+      expect(body.parent, `body ${i} parent`).toBe(i === 0 ? -1 : a['body_parentid']![i]);
+      const scale = Math.max(1, a['body_mass']![i]!);
+      expect(Math.abs(body.mass - a['body_mass']![i]!) / scale, `body ${i} mass`).toBeLessThan(1e-12);
+      expectClose(body.pos, a['body_pos']!.slice(3 * i, 3 * i + 3), 1e-12, `body ${i} pos`);
+      expectClose(wxyz(body.quat), a['body_quat']!.slice(4 * i, 4 * i + 4), 1e-12, `body ${i} quat`);
+      if (i === 0) return;
+      expectClose(body.com, a['body_ipos']!.slice(3 * i, 3 * i + 3), 1e-12, `body ${i} ipos`);
+      const inertia = a['body_inertia']!.slice(3 * i, 3 * i + 3);
+      const tolerance = 1e-10 * Math.max(...inertia);
+      // Principal moments in MuJoCo's order, and the same principal frame (compared as the full tensor).
+      expectClose(body.principalInertia, inertia, tolerance, `body ${i} inertia`);
+      expectClose(
+        fullTensor(body.principalInertia, body.inertiaQuat),
+        fullTensor(inertia, [...a['body_iquat']!.slice(4 * i + 1, 4 * i + 4), a['body_iquat']![4 * i]!]),
+        tolerance,
+        `body ${i} inertia tensor`,
+      );
+      const t = body.inertiaTensor;
+      expectClose([t[0], t[3], t[4], t[3], t[1], t[5], t[4], t[5], t[2]], fullTensor(body.principalInertia, body.inertiaQuat), tolerance, `body ${i} stored tensor`);
+    });
+  });
+
+  it('has MuJoCo\'s joints, dofs and qpos0', () => {
+    const a = mj.arrays;
+    const typeIds = { free: 0, ball: 1, slide: 2, hinge: 3 } as const;
+    model.joints.forEach((joint, j) => {
+      expect(typeIds[joint.type], `joint ${joint.name} type`).toBe(a['jnt_type']![j]);
+      expect(joint.limited ? 1 : 0, `joint ${joint.name} limited`).toBe(a['jnt_limited']![j]);
+      if (joint.limited) expectClose(joint.range, a['jnt_range']!.slice(2 * j, 2 * j + 2), 1e-12, `joint ${joint.name} range`);
+      expectClose(joint.pos, a['jnt_pos']!.slice(3 * j, 3 * j + 3), 1e-12, `joint ${joint.name} pos`);
+      expectClose(joint.axis, a['jnt_axis']!.slice(3 * j, 3 * j + 3), 1e-12, `joint ${joint.name} axis`);
+      expect(joint.stiffness, `joint ${joint.name} stiffness`).toBe(a['jnt_stiffness']![j]);
+      expect(joint.qposAddress).toBe(a['jnt_qposadr']![j]);
+      expect(joint.dofAddress).toBe(a['jnt_dofadr']![j]);
+      expect(joint.armature, `joint ${joint.name} armature`).toBe(a['dof_armature']![joint.dofAddress]);
+      expect(joint.damping, `joint ${joint.name} damping`).toBe(a['dof_damping']![joint.dofAddress]);
+    });
+    expectClose(model.qpos0, a['qpos0']!, 1e-12, 'qpos0');
+  });
+
+  it('has MuJoCo\'s geoms and actuators', () => {
+    const a = mj.arrays;
+    model.geoms.forEach((geom, g) => {
+      expect(geom.body).toBe(a['geom_bodyid']![g]);
+      const size = a['geom_size']!.slice(3 * g, 3 * g + geom.size.length);
+      expectClose(geom.size, size, 1e-12, `geom ${g} size`);
+      expectClose(geom.pos, a['geom_pos']!.slice(3 * g, 3 * g + 3), 1e-12, `geom ${g} pos`);
+      expectClose(wxyz(geom.quat), a['geom_quat']!.slice(4 * g, 4 * g + 4), 1e-9, `geom ${g} quat`);
+      expectClose(geom.friction, a['geom_friction']!.slice(3 * g, 3 * g + 3), 1e-12, `geom ${g} friction`);
+    });
+    model.actuators.forEach((actuator, u) => {
+      expect(actuator.joint).toBe(a['actuator_trnid']![2 * u]);
+      expect(actuator.gear).toBe(a['actuator_gear']![6 * u]);
+      expectClose(actuator.ctrlRange, a['actuator_ctrlrange']!.slice(2 * u, 2 * u + 2), 0, `actuator ${u} ctrlrange`);
+    });
+  });
+});
