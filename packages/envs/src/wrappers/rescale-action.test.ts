@@ -59,6 +59,13 @@ describe('RescaleAction', () => {
     expect(received(b, highOnly, [0, 0.5])).toEqual([3, 0]);
   });
 
+  it('maps every action onto low where the env bound is a single point (low = high)', () => {
+    const inner = new CountingEnv({ actionLow: [-1, 0.5], actionHigh: [1, 0.5] });
+    const env = new RescaleAction(inner, 0, 1);
+    env.reset();
+    expect(received(env, inner, [0.5, 0.75])).toEqual([0, 0.5]);
+  });
+
   it('rejects a non-Box space, min >= max, mismatched lengths, NaN and finite targets for unbounded components', () => {
     expect(() => new RescaleAction(new DiscreteEnv() as unknown as Env<number, Action>, 0, 1)).toThrow(
       'RescaleAction(DiscreteEnv): the action space must be a Box, got Discrete(3)',
