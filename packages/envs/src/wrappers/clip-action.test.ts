@@ -1,3 +1,4 @@
+// Tests ClipAction: clipping into the bounds, the unbounded action space, non-mutation and errors.
 import { describe, expect, it } from 'vitest';
 import { Box } from '../spaces/box.js';
 import { ClipAction } from './clip-action.js';

@@ -1,3 +1,4 @@
+// Tests NormalizeObservation against hand-computed running statistics, freezing, and state save/restore.
 import { describe, expect, it } from 'vitest';
 import { NormalizeObservation } from './normalize-observation.js';
 import { CountingEnv, DiscreteEnv } from './test-envs.js';

@@ -1,3 +1,4 @@
+// Tests NormalizeReward: discounted-return statistics for known rewards, Gymnasium 1.x reset rules, state save/restore.
 import { describe, expect, it } from 'vitest';
 import { NormalizeReward } from './normalize-reward.js';
 import { TimeLimit } from './time-limit.js';

@@ -1,3 +1,4 @@
+// Tests that every wrapper passes scene/poses, metadata, spec, close and info through to and from the wrapped env.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Action, Env } from '../core/env.js';
 import { make, register, unregister } from '../registry/registry.js';

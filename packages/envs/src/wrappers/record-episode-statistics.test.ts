@@ -1,3 +1,4 @@
+// Tests RecordEpisodeStatistics with a hand-driven clock: final-step info, rounding, queues and key clashes.
 import { describe, expect, it } from 'vitest';
 import { RecordEpisodeStatistics } from './record-episode-statistics.js';
 import { CountingEnv } from './test-envs.js';

@@ -1,3 +1,4 @@
+// Tests RescaleAction: the affine map at endpoints and midpoint, half-unbounded components and construction errors.
 import { describe, expect, it } from 'vitest';
 import { RescaleAction } from './rescale-action.js';
 import { CountingEnv, DiscreteEnv } from './test-envs.js';

@@ -1,3 +1,4 @@
+// Tests RunningMeanStd against the textbook pooled mean and variance of a prior and samples.
 import { describe, expect, it } from 'vitest';
 import { RunningMeanStd } from './running-mean-std.js';
 

@@ -1,3 +1,4 @@
+// Tests TimeLimit: truncation at the limit, both flags at a terminal limit step, order errors (gymnasium/wrappers/common.py).
 import { describe, expect, it } from 'vitest';
 import { TimeLimit } from './time-limit.js';
 import { CountingEnv } from './test-envs.js';

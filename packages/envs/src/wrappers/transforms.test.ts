@@ -1,3 +1,4 @@
+// Tests TransformObservation, TransformReward and TransformAction.
 import { describe, expect, it } from 'vitest';
 import { Discrete } from '../spaces/discrete.js';
 import { Box } from '../spaces/box.js';
