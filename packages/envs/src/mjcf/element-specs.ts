@@ -67,7 +67,7 @@ export const DEFAULTABLE: Record<string, AttributeSpec> = {
 };
 
 /** Top-level elements that only affect rendering, memory sizes or bookkeeping: skipped and recorded as ignored. */
-export const IGNORED_TOP_LEVEL = ['visual', 'asset', 'size', 'statistic', 'custom', 'extension'] as const;
+export const IGNORED_TOP_LEVEL = ['visual', 'asset', 'size', 'statistic', 'custom'] as const;
 
 /** Elements inside a body that only affect rendering. */
 export const IGNORED_IN_BODY = ['camera', 'light'] as const;

@@ -50,6 +50,7 @@ describe('MJCF errors', () => {
     ['unknown childclass', withLine4('<body childclass="nope"/>'), 'body', 'childclass', 4, /unknown default class "nope"/],
     ['mocap body', withLine4('<body mocap="true"/>'), 'body', 'mocap', 4, /only "false" is supported/],
     ['unsupported inertial', withLine4('<inertial mass="1" pos="0 0 0"/>'), 'inertial', undefined, 4, /unsupported element/],
+    ['moving body without mass', withLine4('<body><joint/><geom size="0.1" mass="0"/></body>'), 'body', undefined, 4, /needs positive mass/],
     ['text content', withLine4('<geom size="0.1">hello</geom>'), 'geom', undefined, 4, /unexpected text/],
   ];
 
@@ -100,6 +101,7 @@ describe('MJCF errors', () => {
     expect(errorOf('<mujoco>\n<sensor/>\n</mujoco>')).toMatchObject({ element: 'sensor', line: 2 });
     expect(errorOf('<mujoco>\n<keyframe/>\n</mujoco>')).toMatchObject({ element: 'keyframe', line: 2 });
     expect(errorOf('<mujoco>\n<equality/>\n</mujoco>')).toMatchObject({ element: 'equality', line: 2 });
+    expect(errorOf('<mujoco>\n<extension/>\n</mujoco>')).toMatchObject({ element: 'extension', line: 2 });
     expect(errorOf('<mujoco>\n<compiler coordinate="global"/>\n</mujoco>')).toMatchObject({ attribute: 'coordinate', line: 2 });
     expect(errorOf('<mujoco>\n<compiler inertiafromgeom="false"/>\n</mujoco>')).toMatchObject({ attribute: 'inertiafromgeom', line: 2 });
     expect(errorOf('<mujoco>\n<compiler fusestatic="true"/>\n</mujoco>')).toMatchObject({ attribute: 'fusestatic', line: 2 });

@@ -563,12 +563,30 @@ class MjcfCompilerRun {
       properties.principalInertia = properties.principalInertia.map((v) => Math.max(v, this.compiler.boundInertia)) as Vec3;
       Object.assign(body, properties);
     }
+    for (const body of this.bodies) {
+      if (body.joints.length > 0 && !this.hasValidMass(body)) {
+        throw new MjcfError(
+          { element: 'body', line: body.line },
+          `moving body "${body.name}" needs positive mass and inertia (from its geoms or a joint-less child's)`,
+        );
+      }
+    }
     const target = this.compiler.setTotalMass;
     if (target !== undefined) {
       const total = this.bodies.reduce((sum, b) => sum + b.mass, 0);
       const scale = Math.max(1e-15, target / Math.max(1e-15, total));
       for (const body of this.bodies) if (body.id > 0) scaleMassProperties(body, scale);
     }
+  }
+
+  /** MuJoCo `CheckBodyMassInertia`: the body, or a joint-less descendant welded to it, has mass and inertia ≥ 1e-15. */
+  private hasValidMass(body: MjcfBody): boolean {
+    const MIN = 1e-15;
+    if (body.mass >= MIN && body.principalInertia.every((v) => v >= MIN)) return true;
+    return body.children.some((id) => {
+      const child = this.bodies[id]!;
+      return child.joints.length === 0 && this.hasValidMass(child);
+    });
   }
 
   private qpos0(): number[] {

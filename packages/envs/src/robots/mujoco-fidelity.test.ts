@@ -1,13 +1,19 @@
 // Fidelity anchor: every robot file compiled by our loader matches real MuJoCo (npm mujoco-js) body by body.
 import loadMujoco from 'mujoco-js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bodyWorldPoses } from '../mjcf/kinematics.js';
 import { quatToMatrix } from '../mjcf/math3d.js';
+import { rigidGroups } from '../mjcf/rigid-groups.js';
 import type { MjcfModel } from '../mjcf/mjcf-model.js';
 import { ROBOT_FILES, ROBOT_NAMES, loadRobot } from './index.js';
 
 interface CompiledMujoco {
   counts: Record<'nq' | 'nv' | 'nu' | 'nbody' | 'njnt' | 'ngeom' | 'nsite' | 'ntendon', number>;
   arrays: Record<string, number[]>;
+  /** xpos and xquat after mj_forward at qpos0. */
+  world: Record<'xpos' | 'xquat', number[]>;
+  /** The same file compiled with fusestatic="true": joint-less bodies merged into their parents. */
+  fused: Record<'body_mass' | 'body_ipos' | 'body_iquat' | 'body_inertia', number[]> & { nbody: number };
 }
 
 let compiled: Map<string, CompiledMujoco>;
@@ -16,7 +22,7 @@ const ARRAYS = [
   'body_mass', 'body_ipos', 'body_iquat', 'body_inertia', 'body_pos', 'body_quat', 'body_parentid',
   'jnt_type', 'jnt_range', 'jnt_limited', 'jnt_pos', 'jnt_axis', 'jnt_stiffness', 'jnt_qposadr', 'jnt_dofadr',
   'dof_armature', 'dof_damping', 'qpos0', 'geom_size', 'geom_pos', 'geom_quat', 'geom_friction', 'geom_bodyid',
-  'actuator_gear', 'actuator_ctrlrange', 'actuator_trnid',
+  'actuator_gear', 'actuator_ctrlrange', 'actuator_trnid', 'body_weldid',
 ];
 
 beforeAll(async () => {
@@ -28,12 +34,27 @@ beforeAll(async () => {
     const m = model as unknown as Record<string, unknown>;
     const arrays: Record<string, number[]> = {};
     for (const key of ARRAYS) arrays[key] = Array.from(m[key] as ArrayLike<number>);
+    const data = new mujoco.MjData(model);
+    mujoco.mj_forward(model, data);
+    const world = { xpos: Array.from(data.xpos as ArrayLike<number>), xquat: Array.from(data.xquat as ArrayLike<number>) };
+    data.delete();
+    mujoco.FS.writeFile(`/${name}-fused.xml`, ROBOT_FILES[name].replace('<compiler ', '<compiler fusestatic="true" '));
+    const fusedModel = mujoco.MjModel.loadFromXML(`/${name}-fused.xml`);
+    const f = fusedModel as unknown as Record<string, ArrayLike<number>>;
+    const fused = {
+      nbody: fusedModel.nbody,
+      body_mass: Array.from(f['body_mass']!), body_ipos: Array.from(f['body_ipos']!),
+      body_iquat: Array.from(f['body_iquat']!), body_inertia: Array.from(f['body_inertia']!),
+    };
+    fusedModel.delete();
     compiled.set(name, {
       counts: {
         nq: model.nq, nv: model.nv, nu: model.nu, nbody: model.nbody, njnt: model.njnt, ngeom: model.ngeom,
         nsite: model.nsite, ntendon: model.ntendon,
       },
       arrays,
+      world,
+      fused,
     });
     model.delete();
   }
@@ -132,6 +153,34 @@ describe.each(ROBOT_NAMES)('robot %s against mujoco-js', (name) => {
       expect(actuator.joint).toBe(a['actuator_trnid']![2 * u]);
       expect(actuator.gear).toBe(a['actuator_gear']![6 * u]);
       expectClose(actuator.ctrlRange, a['actuator_ctrlrange']!.slice(2 * u, 2 * u + 2), 0, `actuator ${u} ctrlrange`);
+    });
+  });
+
+  it('has MuJoCo\'s world poses at qpos0', () => {
+    bodyWorldPoses(model).forEach((pose, i) => {
+      expectClose(pose.pos, mj.world.xpos.slice(3 * i, 3 * i + 3), 1e-12, `body ${i} xpos`);
+      expectClose(wxyz(pose.quat), mj.world.xquat.slice(4 * i, 4 * i + 4), 1e-12, `body ${i} xquat`);
+    });
+  });
+
+  it('welds joint-less bodies like MuJoCo (body_weldid) and combines their mass like fusestatic', () => {
+    const { groups, groupOfBody } = rigidGroups(model);
+    model.bodies.forEach((_, i) => expect(groups[groupOfBody[i]!]!.root, `body ${i} weld root`).toBe(mj.arrays['body_weldid']![i]));
+    expect(groups.length).toBe(mj.fused.nbody);
+    groups.forEach((group, i) => {
+      if (i === 0) return;
+      const p = group.massProperties;
+      expect(Math.abs(p.mass - mj.fused.body_mass[i]!), `group ${i} mass`).toBeLessThan(1e-12 * Math.max(1, p.mass));
+      expectClose(p.com, mj.fused.body_ipos.slice(3 * i, 3 * i + 3), 1e-12, `group ${i} com`);
+      const inertia = mj.fused.body_inertia.slice(3 * i, 3 * i + 3);
+      const tolerance = 1e-10 * Math.max(...inertia);
+      expectClose([...p.principalInertia].sort(), [...inertia].sort(), tolerance, `group ${i} principal moments`);
+      expectClose(
+        fullTensor(p.principalInertia, p.inertiaQuat),
+        fullTensor(inertia, [...mj.fused.body_iquat.slice(4 * i + 1, 4 * i + 4), mj.fused.body_iquat[4 * i]!]),
+        tolerance,
+        `group ${i} inertia tensor`,
+      );
     });
   });
 });
