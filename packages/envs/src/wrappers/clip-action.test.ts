@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Box } from '../spaces/box.js';
 import { ClipAction } from './clip-action.js';
-import { CountingEnv, DiscreteEnv } from './test-envs.js';
+import { CountingEnv, DiscreteEnv } from '../testing/test-envs.js';
 import type { Action, Env } from '../core/env.js';
 
 // CountingEnv's action space is Box([-1, 0], [1, 2]).

@@ -1,7 +1,7 @@
 // Tests NormalizeObservation against hand-computed running statistics, freezing, and state save/restore.
 import { describe, expect, it } from 'vitest';
 import { NormalizeObservation } from './normalize-observation.js';
-import { CountingEnv, DiscreteEnv } from './test-envs.js';
+import { CountingEnv, DiscreteEnv } from '../testing/test-envs.js';
 import type { Env } from '../core/env.js';
 
 // Observation at reset, then after steps 1..3.

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { NormalizeReward } from './normalize-reward.js';
 import { TimeLimit } from './time-limit.js';
-import { CountingEnv } from './test-envs.js';
+import { CountingEnv } from '../testing/test-envs.js';
 
 /** Pooled variance of the prior (mean 0, var 1, count 1e-4) and the returns gs. */
 function returnVariance(gs: number[]): number {

@@ -8,7 +8,7 @@ import { NormalizeObservation } from './normalize-observation.js';
 import { NormalizeReward } from './normalize-reward.js';
 import { RecordEpisodeStatistics } from './record-episode-statistics.js';
 import { RescaleAction } from './rescale-action.js';
-import { CountingEnv } from './test-envs.js';
+import { CountingEnv } from '../testing/test-envs.js';
 import { TimeLimit } from './time-limit.js';
 import { TransformAction } from './transform-action.js';
 import { TransformObservation } from './transform-observation.js';

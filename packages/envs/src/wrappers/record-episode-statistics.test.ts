@@ -1,7 +1,7 @@
 // Tests RecordEpisodeStatistics with a hand-driven clock: final-step info, rounding, queues and key clashes.
 import { describe, expect, it } from 'vitest';
 import { RecordEpisodeStatistics } from './record-episode-statistics.js';
-import { CountingEnv } from './test-envs.js';
+import { CountingEnv } from '../testing/test-envs.js';
 
 const act = Float32Array.of(0, 1);
 

@@ -1,7 +1,7 @@
 // Tests RescaleAction: the affine map at endpoints and midpoint, half-unbounded components and construction errors.
 import { describe, expect, it } from 'vitest';
 import { RescaleAction } from './rescale-action.js';
-import { CountingEnv, DiscreteEnv } from './test-envs.js';
+import { CountingEnv, DiscreteEnv } from '../testing/test-envs.js';
 import type { Action, Env } from '../core/env.js';
 
 // CountingEnv's action space is Box([-1, 0], [1, 2]): env = low + (a − min)(high − low)/(max − min).

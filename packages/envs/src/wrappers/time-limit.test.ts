@@ -1,7 +1,7 @@
 // Tests TimeLimit: truncation at the limit, both flags at a terminal limit step, order errors (gymnasium/wrappers/common.py).
 import { describe, expect, it } from 'vitest';
 import { TimeLimit } from './time-limit.js';
-import { CountingEnv } from './test-envs.js';
+import { CountingEnv } from '../testing/test-envs.js';
 
 const act = (): Float32Array => Float32Array.of(0, 1);
 
@@ -40,10 +40,10 @@ describe('TimeLimit', () => {
 
   it('throws on step after a truncation (the wrapped env has not ended) and before reset', () => {
     const env = new TimeLimit(new CountingEnv(), 1);
-    expect(() => env.step(act())).toThrow('TimeLimit: step() called before reset(); call reset() first');
+    expect(() => env.step(act())).toThrow('TimeLimit(CountingEnv): step() called before reset(); call reset() first');
     env.reset();
     env.step(act());
-    expect(() => env.step(act())).toThrow('TimeLimit: step() called after the episode ended (terminated or truncated); call reset() first');
+    expect(() => env.step(act())).toThrow('TimeLimit(CountingEnv): step() called after the episode ended (terminated or truncated); call reset() first');
     env.reset();
     expect(env.step(act()).truncated).toBe(true);
   });

@@ -1,6 +1,7 @@
 // TimeLimit: truncates episodes after a fixed number of steps (gymnasium/wrappers/common.py TimeLimit).
 import { envName, type Action, type Env, type ResetOptions, type ResetResult, type StepResult } from '../core/env.js';
 import { Wrapper } from '../core/wrapper.js';
+import { wrapperLabel } from './wrapper-label.js';
 
 export class TimeLimit<Obs = Float32Array, Act = Action> extends Wrapper<Obs, Act> {
   private elapsed = 0;
@@ -34,8 +35,8 @@ export class TimeLimit<Obs = Float32Array, Act = Action> extends Wrapper<Obs, Ac
     if (this.ended) {
       throw new Error(
         this.resetOnce
-          ? `${envName(this)}: step() called after the episode ended (terminated or truncated); call reset() first`
-          : `${envName(this)}: step() called before reset(); call reset() first`,
+          ? `${wrapperLabel('TimeLimit', this)}: step() called after the episode ended (terminated or truncated); call reset() first`
+          : `${wrapperLabel('TimeLimit', this)}: step() called before reset(); call reset() first`,
       );
     }
     const result = this.env.step(action);

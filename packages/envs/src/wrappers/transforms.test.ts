@@ -5,7 +5,7 @@ import { Box } from '../spaces/box.js';
 import { TransformAction } from './transform-action.js';
 import { TransformObservation } from './transform-observation.js';
 import { TransformReward } from './transform-reward.js';
-import { CountingEnv } from './test-envs.js';
+import { CountingEnv } from '../testing/test-envs.js';
 
 describe('TransformObservation', () => {
   it('applies fn to the observations of reset and step', () => {
