@@ -1,0 +1,68 @@
+// Dense layers for tfjs training with hand-written gradients that use only non-transposed matmuls (fast on wasm/XNNPACK).
+import * as tf from '@tensorflow/tfjs';
+import type { Activation } from './config.js';
+
+/** A dense layer's parameters: weights [in, out] and bias [out]. */
+export interface DenseParams {
+  weights: tf.Variable;
+  bias: tf.Variable;
+}
+
+/** Hidden activations plus "linear" for output layers. */
+export type LayerActivation = Activation | 'linear';
+
+/**
+ * Which gradients a layer must produce: "none" (inference), "weights" (the input is data),
+ * "input" (weights are constants, e.g. critics inside the actor loss), "both" (hidden layers being trained).
+ */
+export type GradientNeed = 'none' | 'weights' | 'input' | 'both';
+
+function affine(x: tf.Tensor2D, layer: DenseParams, activation: LayerActivation): tf.Tensor2D {
+  if (activation === 'tanh') {
+    return tf.tanh(tf.fused.matMul({ a: x, b: layer.weights as tf.Tensor2D, bias: layer.bias })) as tf.Tensor2D;
+  }
+  return tf.fused.matMul({ a: x, b: layer.weights as tf.Tensor2D, bias: layer.bias, activation }) as tf.Tensor2D;
+}
+
+/** dL/dz from dL/dy and the layer output y = act(z). */
+function activationGradient(dy: tf.Tensor2D, y: tf.Tensor2D, activation: LayerActivation): tf.Tensor2D {
+  if (activation === 'relu') return tf.mul(dy, tf.step(y));
+  if (activation === 'tanh') return tf.mul(dy, tf.sub(1, tf.square(y)));
+  return dy;
+}
+
+/**
+ * y = act(x·W + b). Backward: dz = dy ⊙ act'(z); dW = xᵀ·dz; db = Σ_rows dz; dx = dz·Wᵀ — each matmul with explicitly
+ * transposed operands, because tfjs-wasm's matMul with transposeA/B leaves XNNPACK (tfjs-notes §6, pitfall 2).
+ * Only the gradients named by `need` are computed; constants are closed over rather than passed as inputs.
+ */
+export function dense(x: tf.Tensor2D, layer: DenseParams, activation: LayerActivation, need: GradientNeed): tf.Tensor2D {
+  if (need === 'none') return affine(x, layer, activation);
+  const needInput = need === 'input' || need === 'both';
+  const needWeights = need === 'weights' || need === 'both';
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    const input = (needInput ? args[0] : x) as tf.Tensor2D;
+    const weights = (needWeights ? args[needInput ? 1 : 0] : layer.weights) as tf.Tensor2D;
+    const value = affine(input, { weights, bias: layer.bias } as DenseParams, activation);
+    // The engine disposes forward intermediates before gradFunc runs (tfjs-notes pitfall 3): keep them via save().
+    save(needWeights ? [value, input] : [value]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const dz = activationGradient(dy as tf.Tensor2D, saved[0] as tf.Tensor2D, activation);
+        const grads: tf.Tensor[] = [];
+        if (needInput) grads.push(tf.matMul(dz, tf.transpose(weights)));
+        if (needWeights) {
+          grads.push(tf.matMul(tf.transpose(saved[1] as tf.Tensor2D), dz));
+          grads.push(tf.sum(dz, 0));
+        }
+        return grads;
+      },
+    };
+  });
+  const inputs: tf.Tensor[] = [];
+  if (needInput) inputs.push(x);
+  if (needWeights) inputs.push(layer.weights, layer.bias);
+  return (op as (...t: tf.Tensor[]) => tf.Tensor2D)(...inputs);
+}
