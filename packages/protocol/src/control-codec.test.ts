@@ -8,6 +8,7 @@ import {
   decodeServerControlMessage,
   encodeClientMessage,
   encodeServerControlMessage,
+  rejectionReply,
 } from './control-codec.js';
 import { CLIENT_MESSAGE_TYPES, SERVER_CONTROL_MESSAGE_TYPES } from './control-validators.js';
 import { MAX_JSON_LENGTH, MAX_METRIC_KEYS, MAX_STRING_LENGTH, MAX_VECTOR_LENGTH } from './limits.js';
@@ -308,5 +309,31 @@ describe('encoding validates', () => {
     const scene = sampleHopperScene();
     const start = episodeStartFromHeader({ ...sampleHopperHeader(), scene: { ...scene, dt: 0 } }, 0, 0);
     expect(() => encodeServerControlMessage(start)).toThrow(/episodeStart\.scene\.dt: expected a finite number > 0, received the number 0/);
+  });
+});
+
+describe('rejectionReply', () => {
+  it('turns a decoding error into an error reply naming the offending type and request id', () => {
+    const text = '{"type":"requestRollout","requestId":"r9","runId":"a"}';
+    const decoded = decodeClientMessage(text);
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    const reply = rejectionReply(text, decoded.error);
+    expect(reply).toEqual({
+      type: 'error',
+      code: 'missing_field',
+      message: 'requestRollout.checkpointStep: required field is missing',
+      offendingType: 'requestRollout',
+      requestId: 'r9',
+    });
+    expect(decodeServerControlMessage(encodeServerControlMessage(reply))).toEqual({ ok: true, value: reply });
+  });
+
+  it('leaves out type and request id when the text has none usable', () => {
+    const error = { code: 'bad_json' as const, message: 'x' };
+    expect(rejectionReply('{', error)).toEqual({ type: 'error', code: 'bad_json', message: 'x' });
+    expect(rejectionReply('{"type":5,"requestId":["a"]}', error)).toEqual({ type: 'error', code: 'bad_json', message: 'x' });
+    expect(rejectionReply(new Uint8Array(2), error)).toEqual({ type: 'error', code: 'bad_json', message: 'x' });
+    expect(rejectionReply(`{"type":"${'t'.repeat(MAX_STRING_LENGTH + 1)}"}`, error)).toEqual({ type: 'error', code: 'bad_json', message: 'x' });
   });
 });

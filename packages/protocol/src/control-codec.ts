@@ -1,8 +1,8 @@
 // Text encoding and decoding of JSON control messages, and the hello handshake with its version check.
-import type { ClientMessage, HelloMessage, PeerRole, ServerControlMessage } from './control-messages.js';
+import type { ClientMessage, ErrorMessage, HelloMessage, PeerRole, ServerControlMessage } from './control-messages.js';
 import { readClientMessage, readServerControlMessage } from './control-validators.js';
-import { MAX_JSON_LENGTH } from './limits.js';
-import { catchDecodeFailure, DecodeFailure, fail, ok, unwrap, type Result } from './result.js';
+import { MAX_JSON_LENGTH, MAX_STRING_LENGTH } from './limits.js';
+import { catchDecodeFailure, DecodeFailure, fail, ok, unwrap, type ProtocolError, type Result } from './result.js';
 import { PROTOCOL_NAME, PROTOCOL_VERSION } from './versions.js';
 
 /** Parses JSON text within MAX_JSON_LENGTH; throws DecodeFailure. */
@@ -74,4 +74,29 @@ export function checkHello(hello: HelloMessage, expectedPeerRole: PeerRole): Res
     );
   }
   return ok(hello);
+}
+
+/**
+ * The `error` reply a server sends for a client message it could not decode: the decoder's code and message, plus
+ * the message's `type` and `requestId` when the text is a JSON object that carries them as short strings. Never throws.
+ */
+export function rejectionReply(text: unknown, error: ProtocolError): ErrorMessage {
+  const reply: ErrorMessage = { type: 'error', code: error.code, message: error.message };
+  let parsed: unknown;
+  try {
+    parsed = typeof text === 'string' && text.length <= MAX_JSON_LENGTH ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+    const object = parsed as Record<string, unknown>;
+    for (const key of ['type', 'requestId'] as const) {
+      const value = Object.hasOwn(object, key) ? object[key] : undefined;
+      if (typeof value === 'string' && value.length <= MAX_STRING_LENGTH) {
+        if (key === 'type') reply.offendingType = value;
+        else reply.requestId = value;
+      }
+    }
+  }
+  return reply;
 }

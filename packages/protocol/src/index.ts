@@ -31,6 +31,7 @@ export {
   decodeServerControlMessage,
   encodeClientMessage,
   encodeServerControlMessage,
+  rejectionReply,
 } from './control-codec.js';
 export {
   CONTACT_STRIDE,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame } from './frame-codec.js';
 import type { Frame } from './frame.js';
-import { MAX_EPISODES, MAX_FRAMES, MAX_JSON_LENGTH } from './limits.js';
+import { MAX_EPISODES, MAX_FRAMES, MAX_JSON_LENGTH, MAX_ROLLOUT_FILE_BYTES } from './limits.js';
 import type { Result } from './result.js';
 import { decodeRolloutFile, encodeRolloutFile, MAX_RECORD_MESSAGE_BYTES } from './rollout-file.js';
 import { encodeEndRecord, encodeJsonRecord, FILE_PREFIX_BYTES, fileHeaderLength } from './rollout-format.js';
@@ -357,6 +357,13 @@ describe('malformed rollout files', () => {
   it('rejects non-finite floats inside frame records', () => {
     const bytes = edited((v) => v.setFloat32(recordsStart + 4 + 16, Number.NaN, true));
     expectError(decodeRolloutFile(bytes), 'non_finite', /record 0 at byte \d+\.reward: expected a finite number, received NaN/);
+  });
+
+  it('rejects files over MAX_ROLLOUT_FILE_BYTES before reading them', () => {
+    // A 2 GiB buffer is too large for a unit test; an own `length` property makes a small array report that size.
+    const bytes = valid.slice();
+    Object.defineProperty(bytes, 'length', { value: MAX_ROLLOUT_FILE_BYTES + 1 });
+    expectError(decodeRolloutFile(bytes), 'oversized', `rollout file: expected at most ${MAX_ROLLOUT_FILE_BYTES} bytes, received ${MAX_ROLLOUT_FILE_BYTES + 1}`);
   });
 
   it('rejects input that is not bytes', () => {
