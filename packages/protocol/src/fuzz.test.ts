@@ -121,7 +121,7 @@ describe('fuzzing binary decoders', () => {
 
   it('2,000 mutations of a valid frame never throw, and whatever decodes re-encodes to the same bytes', () => {
     const random = mulberry32(42);
-    const frame = sampleHopperRollout({ episodes: 1, steps: 3 }).episodes[0]!.frames[2]!;
+    const frame = sampleHopperRollout({ episodes: 1, frames: 3 }).episodes[0]!.frames[2]!;
     const valid = encodeFrame({ ...frame, streamId: 3, contacts: new Float32Array(6).fill(1) });
     let decodedCount = 0;
     for (let i = 0; i < 2_000; i++) {
@@ -141,7 +141,7 @@ describe('fuzzing binary decoders', () => {
 
   it('1,000 mutations of a valid rollout file never throw, and accepted files re-encode to decodable files', () => {
     const random = mulberry32(7);
-    const rollout = sampleHopperRollout({ episodes: 2, steps: 4 });
+    const rollout = sampleHopperRollout({ episodes: 2, frames: 4 });
     const valid = encodeRolloutFile(rollout);
     for (let i = 0; i < 1_000; i++) {
       const bytes = mutate(random, valid);

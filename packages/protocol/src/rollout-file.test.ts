@@ -60,7 +60,7 @@ function headerJsonLength(header: RolloutHeader): number {
 
 describe('rollout file layout', () => {
   it('starts with "RGRL", version 1, the JSON length and the header JSON, padded to 4 bytes', () => {
-    const rollout = sampleHopperRollout({ episodes: 1, steps: 2 });
+    const rollout = sampleHopperRollout({ episodes: 1, frames: 2 });
     const bytes = encodeRolloutFile(rollout);
     const view = new DataView(bytes.buffer);
     expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('RGRL');
@@ -77,7 +77,7 @@ describe('rollout file layout', () => {
   });
 
   it('totals header + (4 + frame bytes) per frame + episode-end records + a 16-byte end record', () => {
-    const rollout = sampleHopperRollout({ episodes: 2, steps: 5 });
+    const rollout = sampleHopperRollout({ episodes: 2, frames: 5 });
     const bytes = encodeRolloutFile(rollout);
     const endRecords = rollout.episodes.map((episode, index) =>
       encodeJsonRecord({ type: 'episodeEnd', streamId: index, rolloutId: rollout.header.rolloutId, ...episode.end }),
@@ -94,12 +94,12 @@ describe('rollout file layout', () => {
 
 describe('rollout file round trips', () => {
   it('decodes the sample Hopper rollout to what was encoded', () => {
-    const rollout = sampleHopperRollout({ episodes: 2, steps: 20 });
+    const rollout = sampleHopperRollout({ episodes: 2, frames: 20 });
     expect(decodeRolloutFile(encodeRolloutFile(rollout))).toEqual({ ok: true, value: expectedDecoding(rollout) });
   });
 
   it('round-trips frames without observations, with contacts, and episodes without frames', () => {
-    const rollout = sampleHopperRollout({ episodes: 3, steps: 3, withObservation: false });
+    const rollout = sampleHopperRollout({ episodes: 3, frames: 3, withObservation: false });
     rollout.episodes[1]!.frames[2]!.contacts = new Float32Array([0.25, 0, 0, 0, 0, 150]);
     rollout.episodes[2]!.frames = [];
     expect(decodeRolloutFile(encodeRolloutFile(rollout))).toEqual({ ok: true, value: expectedDecoding(rollout) });
@@ -112,7 +112,7 @@ describe('rollout file round trips', () => {
   });
 
   it('the incremental writer produces exactly the one-shot bytes', () => {
-    const rollout = sampleHopperRollout({ episodes: 3, steps: 17 });
+    const rollout = sampleHopperRollout({ episodes: 3, frames: 17 });
     rollout.episodes[0]!.frames[4]!.contacts = new Float32Array(12).fill(0.5);
     const chunks = writerChunks(rollout);
     const oneShot = encodeRolloutFile(rollout);
@@ -121,7 +121,7 @@ describe('rollout file round trips', () => {
   });
 
   it('the writer counts bytes, frames and episodes', () => {
-    const rollout = sampleHopperRollout({ episodes: 1, steps: 4 });
+    const rollout = sampleHopperRollout({ episodes: 1, frames: 4 });
     const writer = new RolloutWriter(rollout.header);
     let total = writer.start().length;
     for (const frame of rollout.episodes[0]!.frames) total += writer.appendFrame(frame).length;
@@ -133,7 +133,7 @@ describe('rollout file round trips', () => {
   });
 
   it('views frame floats inside the file buffer unless asked to copy', () => {
-    const bytes = encodeRolloutFile(sampleHopperRollout({ episodes: 1, steps: 3 }));
+    const bytes = encodeRolloutFile(sampleHopperRollout({ episodes: 1, frames: 3 }));
     const viewed = decodeRolloutFile(bytes);
     expect(viewed.ok && viewed.value.episodes[0]!.frames[2]!.poses.buffer).toBe(bytes.buffer);
     const copied = decodeRolloutFile(bytes, { copy: true });
@@ -142,7 +142,7 @@ describe('rollout file round trips', () => {
 });
 
 describe('incomplete files', () => {
-  const rollout = sampleHopperRollout({ episodes: 2, steps: 3, withObservation: false });
+  const rollout = sampleHopperRollout({ episodes: 2, frames: 3, withObservation: false });
   const chunks = writerChunks(rollout);
   const bytes = concat(chunks);
   /** Byte offsets where each chunk ends. */
@@ -188,7 +188,7 @@ describe('incomplete files', () => {
 });
 
 describe('malformed rollout files', () => {
-  const rollout = sampleHopperRollout({ episodes: 2, steps: 2, withObservation: false });
+  const rollout = sampleHopperRollout({ episodes: 2, frames: 2, withObservation: false });
   const chunks = writerChunks(rollout);
   const valid = concat(chunks);
   const recordsStart = chunks[0]!.length;
@@ -405,7 +405,7 @@ describe('rollout limits', () => {
 });
 
 describe('writer misuse', () => {
-  const rollout = sampleHopperRollout({ episodes: 1, steps: 3 });
+  const rollout = sampleHopperRollout({ episodes: 1, frames: 3 });
   const [frame0, frame1] = rollout.episodes[0]!.frames;
 
   it('requires start first, once', () => {
@@ -444,7 +444,7 @@ describe('writer misuse', () => {
   });
 
   it('encodeRolloutFile rejects the same mistakes', () => {
-    const broken = sampleHopperRollout({ episodes: 1, steps: 2 });
+    const broken = sampleHopperRollout({ episodes: 1, frames: 2 });
     broken.episodes[0]!.frames[1]!.step = 0;
     expect(() => encodeRolloutFile(broken)).toThrow(/step expected greater than 0, received 0/);
   });

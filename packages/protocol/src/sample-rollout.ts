@@ -77,46 +77,58 @@ export function sampleHopperHeader(): RolloutHeader {
 /**
  * A deterministic synthetic rollout: the Hopper glides forward at 1 m/s while bobbing, with sinusoidal actions and
  * rewards computed like Hopper-v5's (forward velocity + 1 healthy - 0.001 * |a|^2). Not physics: a test pattern.
+ * Each episode has `frames` frames: frame 0 is the state after reset (zero action and reward), then one frame per
+ * env step, so the episode length is `frames - 1` steps.
  */
-export function sampleHopperRollout(options: { episodes?: number; steps?: number; withObservation?: boolean } = {}): RolloutInput {
-  const { episodes = 2, steps = 50, withObservation = true } = options;
+export function sampleHopperRollout(options: { episodes?: number; frames?: number; withObservation?: boolean } = {}): RolloutInput {
+  const { episodes = 2, frames: frameCount = 50, withObservation = true } = options;
   const header = sampleHopperHeader();
   const dt = header.scene.dt;
+  const bodyHeights = [0, 1.25, 1.05, 0.6, 0.1];
   return {
     header,
     episodes: Array.from({ length: episodes }, (_, episode) => {
       const frames: FramePayload[] = [];
       let episodeReturn = 0;
-      for (let step = 0; step < steps; step++) {
+      for (let step = 0; step < frameCount; step++) {
         // Values are rounded to float32 here so that decoding a file gives back exactly these numbers.
         const time = Math.fround(step * dt);
         const x = time;
         const bob = 0.05 * Math.sin(2 * Math.PI * 2 * time + episode);
         const poses = new Float32Array(5 * 7);
-        const bodyHeights = [0, 1.25, 1.05, 0.6, 0.1];
         bodyHeights.forEach((z, body) => {
           poses.set([body === 0 ? 0 : x, 0, body === 0 ? 0 : z + bob, 0, 0, 0, 1], body * 7);
         });
-        const action = new Float32Array([Math.sin(time * 5), Math.cos(time * 5), Math.sin(time * 3)]);
+        const afterReset = step === 0;
+        const action = afterReset ? new Float32Array(3) : new Float32Array([Math.sin(time * 5), Math.cos(time * 5), Math.sin(time * 3)]);
         const ctrlCost = 0.001 * action.reduce((sum, a) => sum + a * a, 0);
-        const reward = Math.fround(step === 0 ? 0 : 1 + 1 - ctrlCost);
+        const forward = afterReset ? 0 : 1;
+        const survive = afterReset ? 0 : 1;
+        const reward = Math.fround(forward + survive - ctrlCost);
         episodeReturn += reward;
         const frame: FramePayload = {
           step,
           time,
           reward,
           terminated: false,
-          truncated: step === steps - 1,
+          truncated: step === frameCount - 1,
           poses,
           action,
-          info: new Float32Array([x, 1.25 + bob - 1.25, 1, 1, -ctrlCost, 1]),
+          // x_position, z_distance_from_origin, x_velocity, reward_forward, reward_ctrl, reward_survive
+          info: new Float32Array([x, bob, forward, forward, -ctrlCost, survive]),
         };
         if (withObservation) frame.observation = new Float32Array(11).map((_, i) => Math.sin(time + i));
         frames.push(frame);
       }
       return {
         frames,
-        end: { terminated: false, truncated: true, reason: 'time_limit', episodeReturn: Math.fround(episodeReturn), length: steps },
+        end: {
+          terminated: false,
+          truncated: true,
+          reason: 'time_limit',
+          episodeReturn: Math.fround(episodeReturn),
+          length: Math.max(0, frameCount - 1),
+        },
       };
     }),
   };
