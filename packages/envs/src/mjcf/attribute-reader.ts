@@ -150,9 +150,25 @@ export class AttributeReader {
     return this.choice(name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
   }
 
-  /** MuJoCo's tri-state `limited`-style flag. */
-  flag(name: string): 'true' | 'false' | 'auto' {
-    return this.choice(name, ['true', 'false', 'auto'], 'auto');
+  nonNegative(name: string, fallback = 0): number {
+    const value = this.number(name, fallback);
+    if (value < 0) this.fail(name, `expected a non-negative value, received ${value}`);
+    return value;
+  }
+
+  /**
+   * MuJoCo's rule for `limited`, `ctrllimited`, `forcelimited` (src/user/user_objects.cc `checklimited`/`islimited`):
+   * "true"/"false" as written; "auto" (the default) means limited iff range[0] < range[1], and with
+   * compiler autolimits off a range without an explicit flag is an error.
+   */
+  limited(flagName: string, rangeName: string, range: readonly [number, number], autoLimits: boolean): boolean {
+    const flag = this.choice(flagName, ['true', 'false', 'auto'], 'auto');
+    if (flag !== 'auto') return flag === 'true';
+    const hasRange = !(range[0] === 0 && range[1] === 0);
+    if (!autoLimits && hasRange) {
+      this.fail(rangeName, `"${rangeName}" is given without "${flagName}" while compiler autolimits is false; set "${flagName}" explicitly`);
+    }
+    return range[0] < range[1];
   }
 
   /** Throws when the attribute is present with a value other than the one allowed (a feature outside the subset). */

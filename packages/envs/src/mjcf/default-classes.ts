@@ -1,5 +1,5 @@
 // MJCF `<default>` classes: nested classes inherit their parent's attributes; elements look theirs up by class.
-import { AttributeReader, type AttributeLayers } from './attribute-reader.js';
+import { AttributeReader, type AttributeLayers, type AttributeSpec } from './attribute-reader.js';
 import { DEFAULT_SPEC, DEFAULTABLE } from './element-specs.js';
 import { MjcfError } from './mjcf-error.js';
 import type { MjcfIgnored } from './mjcf-model.js';
@@ -28,6 +28,14 @@ export class DefaultClasses {
   /** Attributes of `kind` for class `name` (inherited ones included). */
   lookup(name: string, kind: string): AttributeLayers | undefined {
     return this.classes.get(name)?.get(kind);
+  }
+
+  /** The element's reader with its default class applied (explicit `class`, else the inherited childclass). */
+  readerFor(element: XmlElement, spec: AttributeSpec, kind: string, inheritedClass: string, ignored: MjcfIgnored[]): AttributeReader {
+    const own = AttributeReader.forElement(element, spec, ignored);
+    const className = own.string('class') ?? inheritedClass;
+    if (!this.has(className)) own.fail('class', `unknown default class "${className}"`);
+    return own.withDefaults(this.lookup(className, kind));
   }
 
   private addClass(element: XmlElement, parent: string | undefined, ignored: MjcfIgnored[]): void {

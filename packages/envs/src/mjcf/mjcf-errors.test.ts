@@ -41,6 +41,7 @@ describe('MJCF errors', () => {
     ['fromto with pos', withLine4('<geom type="capsule" size="0.1" pos="1 0 0" fromto="0 0 0 1 0 0"/>'), 'geom', 'pos', 4, /both pos and fromto/],
     ['two orientations', withLine4('<geom size="0.1" quat="1 0 0 0" euler="0 0 1"/>'), 'geom', 'euler', 4, /only one orientation/],
     ['plane on a moving body', withLine4('<geom type="plane" size="1 1 1"/>'), 'geom', 'type', 4, /plane is only allowed/],
+    ['plane before its body\'s joint', withLine4('<body><geom type="plane" size="1 1 1"/><joint/></body>'), 'geom', 'type', 4, /plane is only allowed/],
     ['limited joint without range', withLine4('<joint limited="true"/>'), 'joint', 'range', 4, /range\[0\] < range\[1\]/],
     ['ball range not starting at 0', withLine4('<joint type="ball" range="10 20"/>'), 'joint', 'range', 4, /must start at 0/],
     ['zero axis', withLine4('<joint axis="0 0 0"/>'), 'joint', 'axis', 4, /zero length/],

@@ -131,6 +131,12 @@ describe('joints and limits', () => {
     expect(m.joints.map((j) => j.limited)).toEqual([true, false, false]);
   });
 
+  it('never limits a free joint, even when a class says limited="true" (MuJoCo\'s rule)', () => {
+    const m = loadMjcf(`<mujoco><default><joint limited="true" range="-1 1"/></default>
+      <worldbody><body><joint type="free"/><geom size="0.1"/></body></worldbody></mujoco>`);
+    expect(m.joints[0]).toMatchObject({ type: 'free', limited: false });
+  });
+
   it('normalises axes, and fixes free/ball axes to z', () => {
     const m = model('<joint axis="0 3 4"/><joint type="ball"/><geom size="0.1"/>');
     expectVec(m.joints[0]!.axis, [0, 0.6, 0.8]);

@@ -57,3 +57,9 @@ export function parseXmlTree(xml: string): XmlElement {
   if (!root) throw new MjcfError({ element: 'xml', line: 1 }, 'expected a <mujoco> root element, received no element');
   return root;
 }
+
+/** Throws when `element` has child elements (MJCF leaf elements such as <geom> have none). */
+export function expectNoChildren(element: XmlElement): void {
+  const child = element.children[0];
+  if (child) throw new MjcfError({ element: child.name, line: child.line }, `unexpected element inside <${element.name}>`);
+}
