@@ -13,7 +13,7 @@ export function rgb255(r: number, g: number, b: number, a = 1): Rgba {
  * counter-clockwise is a rotation about −y, so the quaternion (x, y, z, w) is (0, −sin(angle/2), 0, cos(angle/2)).
  */
 export function planarQuat(angle: number): Quat {
-  return [0, -Math.sin(angle / 2), 0, Math.cos(angle / 2)];
+  return [0, 0 - Math.sin(angle / 2), 0, Math.cos(angle / 2)]; // 0 - x, not -x: no -0 for angle 0
 }
 
 /** Writes body `index`'s pose: position (x, y, z) and a counter-clockwise drawing rotation by `angle`. */
@@ -23,7 +23,7 @@ export function writePlanarPose(out: Float32Array, index: number, x: number, z: 
   out[o + 1] = y;
   out[o + 2] = z;
   out[o + 3] = 0;
-  out[o + 4] = -Math.sin(angle / 2);
+  out[o + 4] = 0 - Math.sin(angle / 2); // 0 - x, not -x: the identity pose stays free of -0
   out[o + 5] = 0;
   out[o + 6] = Math.cos(angle / 2);
 }
