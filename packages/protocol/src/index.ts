@@ -14,6 +14,7 @@ export {
 export {
   POSE_STRIDE,
   SIZE_LENGTH_BY_GEOM_TYPE,
+  toWireScene,
   type WireGeomType,
   type WireQuat,
   type WireRgba,

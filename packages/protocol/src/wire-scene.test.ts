@@ -5,7 +5,7 @@ import { MAX_BODIES, MAX_GEOMS, MAX_GEOMS_PER_BODY } from './limits.js';
 import type { Result } from './result.js';
 import { episodeStartFromHeader } from './rollout-header.js';
 import { sampleHopperHeader, sampleHopperScene } from './sample-rollout.js';
-import type { WireScene } from './wire-scene.js';
+import { toWireScene, type WireScene } from './wire-scene.js';
 
 /** Decodes an episodeStart carrying `scene` (given as plain JSON data). */
 function decodeWithScene(scene: unknown): Result<unknown> {
@@ -96,5 +96,26 @@ describe('wire scene', () => {
       'oversized',
       `episodeStart.scene.bodies: expected at most ${MAX_GEOMS} geoms in all, received ${bodyCount * MAX_GEOMS_PER_BODY}`,
     );
+  });
+});
+
+describe('toWireScene', () => {
+  it('keeps every wire field and drops fields the wire does not carry, so the result encodes', () => {
+    const scene = sampleHopperScene();
+    const extended = structuredClone(scene) as unknown as Record<string, unknown> & WireScene;
+    extended['gravity'] = [0, 0, -9.81];
+    (extended.bodies[1] as unknown as Record<string, unknown>)['inertia'] = [1, 1, 1];
+    (extended.bodies[1]!.geoms[0] as unknown as Record<string, unknown>)['friction'] = [0.9, 0.005, 0.0001];
+    expect(decodeWithScene(extended).ok).toBe(false);
+    const wire = toWireScene(extended);
+    expect(wire).toEqual(scene);
+    expect(decodeWithScene(wire).ok).toBe(true);
+  });
+
+  it('copies arrays so later edits of the source do not leak into the wire scene', () => {
+    const scene = sampleHopperScene();
+    const wire = toWireScene(scene);
+    scene.bodies[1]!.geoms[0]!.pos[2] = 99;
+    expect(wire.bodies[1]!.geoms[0]!.pos[2]).toBe(0);
   });
 });

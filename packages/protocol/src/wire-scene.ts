@@ -156,3 +156,37 @@ export const readScene: Reader<WireScene> = (value, path) => {
     trackBody: field(object, 'trackBody', path, numberReader({ integer: true, min: -1, max: bodies.length - 1 })),
   };
 };
+
+/**
+ * A copy of `scene` holding only the fields the wire carries, so a scene object with extra (newer or internal)
+ * fields still encodes. Values are not validated here; encoders do that.
+ */
+export function toWireScene(scene: WireScene): WireScene {
+  return {
+    name: scene.name,
+    up: scene.up,
+    dt: scene.dt,
+    trackBody: scene.trackBody,
+    bodies: scene.bodies.map((body) => {
+      const wireBody: WireSceneBody = {
+        name: body.name,
+        parent: body.parent,
+        geoms: body.geoms.map((geom) => {
+          const wireGeom: WireSceneGeom = {
+            type: geom.type,
+            size: [...geom.size],
+            pos: [...geom.pos],
+            quat: [...geom.quat],
+            rgba: [...geom.rgba],
+          };
+          if (geom.name !== undefined) wireGeom.name = geom.name;
+          if (geom.collides !== undefined) wireGeom.collides = geom.collides;
+          return wireGeom;
+        }),
+      };
+      if (body.mass !== undefined) wireBody.mass = body.mass;
+      if (body.com !== undefined) wireBody.com = [...body.com];
+      return wireBody;
+    }),
+  };
+}
