@@ -40,10 +40,11 @@ function hopperFrame(withObservation: boolean): Frame {
   return frame;
 }
 
-function expectError(result: { ok: boolean; error?: { code: string; message: string } }, code: string, message?: RegExp) {
+function expectError(result: { ok: boolean; error?: { code: string; message: string } }, code: string, message?: string | RegExp) {
   expect(result.ok).toBe(false);
   expect(result.error?.code).toBe(code);
-  if (message !== undefined) expect(result.error?.message).toMatch(message);
+  if (typeof message === 'string') expect(result.error?.message).toBe(message);
+  else if (message !== undefined) expect(result.error?.message).toMatch(message);
 }
 
 describe('frame size', () => {
@@ -309,6 +310,12 @@ describe('decodeServerPayload', () => {
 
   it('passes frame errors through and rejects other inputs', () => {
     expectError(decodeServerPayload(new Uint8Array(3)), 'truncated');
-    expectError(decodeServerPayload(12), 'invalid_input', /expected a string or binary data, received number/);
+    expectError(decodeServerPayload(12), 'invalid_input', 'server payload: expected a string, Uint8Array or ArrayBuffer, received a number');
+    expectError(decodeServerPayload(null), 'invalid_input', /received null$/);
+    expectError(
+      decodeServerPayload(new Blob([new Uint8Array(4)])),
+      'invalid_input',
+      "server payload: expected a string, Uint8Array or ArrayBuffer, received an object (Blob); set the WebSocket's binaryType to 'arraybuffer'",
+    );
   });
 });

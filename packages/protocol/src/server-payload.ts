@@ -23,5 +23,7 @@ export function decodeServerPayload(data: unknown, options: DecodeFrameOptions =
     const frame = decodeFrame(data, options);
     return frame.ok ? { ok: true, value: { type: 'frame', frame: frame.value } } : frame;
   }
-  return fail('invalid_input', `server payload: expected a string or binary data, received ${data === null ? 'null' : typeof data}`);
+  const received = data === null ? 'null' : typeof data === 'object' ? `an object (${data.constructor?.name ?? 'no prototype'})` : `a ${typeof data}`;
+  const hint = typeof Blob !== 'undefined' && data instanceof Blob ? "; set the WebSocket's binaryType to 'arraybuffer'" : '';
+  return fail('invalid_input', `server payload: expected a string, Uint8Array or ArrayBuffer, received ${received}${hint}`);
 }
