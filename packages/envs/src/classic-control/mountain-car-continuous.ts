@@ -87,7 +87,7 @@ export class MountainCarContinuousEnv extends BaseEnv<Float32Array, Float32Array
 
   protected stepState(action: Float32Array): StepResult {
     // Gymnasium keeps the state as float32 after a step, and NumPy 2 (NEP 50) then does the step's arithmetic and
-    // comparisons in float32 wherever a float32 meets a Python float; `f32`/`cmp` replay exactly those roundings.
+    // comparisons in float32 wherever a float32 meets a Python float; Math.fround and `cmp` replay exactly those roundings.
     const stateIs32 = this.stateIsFloat32;
     let position = this.position;
     let velocity = this.velocity;
