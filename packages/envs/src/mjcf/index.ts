@@ -6,3 +6,4 @@ export { geomVolume, geomInertia, combineMassProperties, type MassContribution }
 export { principalAxes, quatMultiply, quatRotate, quatToMatrix, type PrincipalAxes } from './math3d.js';
 export { bodyWorldPoses, composePoses, poseInAncestor, IDENTITY_POSE, type Pose } from './kinematics.js';
 export { rigidGroups, type MjcfRigidGroup, type MjcfRigidGroups, type GroupedPart } from './rigid-groups.js';
+export { canCollide, contactPairs, contactParameters, type MjcfContactPair, type MjcfContactParameters } from './contact-pairs.js';
