@@ -16,3 +16,5 @@ export * from './gaussian-policy.js';
 export * from './entropy-temperature.js';
 export * from './sac-learner.js';
 export * from './init.js';
+export * from './sac-v1-learner.js';
+export * from './discrete-sac-learner.js';

@@ -56,7 +56,7 @@ describe('critic target', () => {
         const { mean, logStd } = learner.policy.distribution(t.nextObservations);
         const u = tf.add(mean, tf.mul(tf.exp(logStd), tf.tensor2d(noise, [1, 2])));
         const logp = squashedGaussianLogProb(mean, logStd, u as tf.Tensor2D).dataSync()[0]!;
-        const qs = learner.targetCritics.forwardEach(tf.concat([t.nextObservations, tf.tanh(u) as tf.Tensor2D], 1)).map((q) => q.dataSync()[0]!);
+        const qs = learner.targetCritics!.forwardEach(tf.concat([t.nextObservations, tf.tanh(u) as tf.Tensor2D], 1)).map((q) => q.dataSync()[0]!);
         const bootstrap = terminated ? 0 : 0.9 * (Math.min(...qs) - 0.3 * logp);
         return { y, expected: 2 * 1.5 + bootstrap };
       });
@@ -75,7 +75,7 @@ describe('number of Q-networks', () => {
     it(`${numCritics} critic(s): updates run and targets use the minimum over members`, () => {
       const learner = new SacLearner({ observationSize: O, actionSize: A }, { ...tiny, numCritics, actorUpdateInterval: 1 });
       expect(learner.critics.size).toBe(numCritics);
-      expect(learner.targetCritics.size).toBe(numCritics);
+      expect(learner.targetCritics!.size).toBe(numCritics);
       const buffer = filledBuffer(64, 1);
       const rng = new Rng(2);
       for (let i = 0; i < 5; i++) {
@@ -125,7 +125,7 @@ describe('actor step', () => {
   it('changes only the policy weights, and raises min Q of its own actions when α = 0', () => {
     const learner = new SacLearner({ observationSize: O, actionSize: A }, { ...tiny, alpha: 0, actorLr: 1e-2 });
     const obs = new Float32Array([0.2, -0.4, 0.7, -0.1, 0.5, 0.3]);
-    const criticsBefore = snapshot([...learner.critics.variables(), ...learner.targetCritics.variables()]);
+    const criticsBefore = snapshot([...learner.critics.variables(), ...learner.targetCritics!.variables()]);
     const policyBefore = snapshot(learner.policy.variables());
     const meanQ = (): number =>
       tf.tidy(() => {
@@ -140,7 +140,7 @@ describe('actor step', () => {
         expect(step.alphaLoss).toBeUndefined();
       });
     }
-    expect(snapshot([...learner.critics.variables(), ...learner.targetCritics.variables()])).toEqual(criticsBefore);
+    expect(snapshot([...learner.critics.variables(), ...learner.targetCritics!.variables()])).toEqual(criticsBefore);
     expect(snapshot(learner.policy.variables())).not.toEqual(policyBefore);
     expect(meanQ()).toBeGreaterThan(q0);
     expect(learner.steps.actorSteps).toBe(20);
@@ -200,10 +200,10 @@ describe('update schedule inside the learner', () => {
 
   it('target critics follow τ: after one update target = τ·online + (1 − τ)·old target', () => {
     const learner = new SacLearner({ observationSize: O, actionSize: A }, { ...tiny, tau: 0.25 });
-    const before = snapshot(learner.targetCritics.variables());
+    const before = snapshot(learner.targetCritics!.variables());
     learner.update(filledBuffer(16, 7).sample(8, new Rng(1)));
     const online = snapshot(learner.critics.variables());
-    const after = snapshot(learner.targetCritics.variables());
+    const after = snapshot(learner.targetCritics!.variables());
     after.forEach((values, i) => values.forEach((v, k) => expect(v).toBeCloseTo(0.25 * online[i]![k]! + 0.75 * before[i]![k]!, 5)));
     learner.dispose();
   });

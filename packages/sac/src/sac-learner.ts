@@ -19,8 +19,9 @@ import { Rng } from './rng.js';
 import { noiseLogDensityConstant, sampleSquashedGaussian, type SquashedSample } from './squashed-gaussian.js';
 import { actorStepsDue, targetUpdateDue } from './update-schedule.js';
 
-interface LossScalars {
+export interface LossScalars {
   critic?: tf.Scalar;
+  value?: tf.Scalar;
   actor?: tf.Scalar;
   alpha?: tf.Scalar;
   meanLogProb?: tf.Scalar;
@@ -69,18 +70,22 @@ export class SacLearner {
   readonly spec: ContinuousSpec;
   readonly policy: GaussianPolicy;
   readonly critics: CriticEnsemble;
-  readonly targetCritics: CriticEnsemble;
+  /** Target critics of SAC (v2); sac-v1 bootstraps from a target value network instead and has none. */
+  readonly targetCritics: CriticEnsemble | undefined;
   readonly temperature: EntropyTemperature;
-  private readonly actorOptimizer: FlatAdam;
-  private readonly criticOptimizer: FlatAdam;
-  private readonly rng: Rng;
-  private counts = { criticSteps: 0, actorSteps: 0, targetUpdates: 0 };
+  protected readonly actorOptimizer: FlatAdam;
+  protected readonly criticOptimizer: FlatAdam;
+  protected readonly rng: Rng;
+  protected counts = { criticSteps: 0, actorSteps: 0, targetUpdates: 0 };
 
   constructor(spec: ContinuousSpec, config: Partial<SacConfig> = {}) {
     checkSpec(spec, 'sac learner');
     this.config = resolveSacConfig(config);
-    if (this.config.variant !== 'sac') {
-      throw new Error(`sac learner: variant must be "sac" for SacLearner, received "${this.config.variant}" (use SacV1Learner)`);
+    const expected = new.target === SacLearner ? 'sac' : 'sac-v1';
+    if (this.config.variant !== expected) {
+      throw new Error(
+        `sac learner: variant must be "${expected}" for ${new.target.name}, received "${this.config.variant}" (use ${expected === 'sac' ? 'SacV1Learner' : 'SacLearner'})`,
+      );
     }
     this.spec = { ...spec };
     const c = this.config;
@@ -88,8 +93,12 @@ export class SacLearner {
     this.policy = new GaussianPolicy({ ...spec, hiddenSizes: c.actorHiddenSizes, activation: c.activation, init: c.init, policyHead: c.policyHead, logStdMode: c.logStdMode, logStdMin: c.logStdMin, logStdMax: c.logStdMax, rng: this.rng });
     const criticOptions = { members: c.numCritics, inputSize: spec.observationSize + spec.actionSize, hiddenSizes: c.criticHiddenSizes, outputSize: 1, activation: c.activation, init: c.init, rng: this.rng };
     this.critics = new CriticEnsemble({ ...criticOptions, name: 'q' });
-    this.targetCritics = new CriticEnsemble({ ...criticOptions, name: 'q_target', trainable: false });
-    this.targetCritics.copyFrom(this.critics);
+    if (expected === 'sac') {
+      this.targetCritics = new CriticEnsemble({ ...criticOptions, name: 'q_target', trainable: false });
+      this.targetCritics.copyFrom(this.critics);
+    } else {
+      this.targetCritics = undefined;
+    }
     this.actorOptimizer = new FlatAdam(this.policy.variables(), adamOptions(c, c.actorLr));
     this.criticOptimizer = new FlatAdam(this.critics.variables(), adamOptions(c, c.criticLr));
     this.temperature = new EntropyTemperature(c.alpha, c.initialAlpha, continuousTargetEntropy(c, spec.actionSize), adamOptions(c, c.alphaLr));
@@ -101,7 +110,7 @@ export class SacLearner {
   }
 
   /** Policy noise ε ~ N(0, I) for `rows` samples (or the given ε) and its log-density constant (call inside tf.tidy). */
-  private noise(rows: number, given?: Float32Array): { noise: tf.Tensor2D; constant: tf.Tensor2D } {
+  protected noise(rows: number, given?: Float32Array): { noise: tf.Tensor2D; constant: tf.Tensor2D } {
     const a = this.spec.actionSize;
     const eps = given ?? this.rng.fillNormal(new Float32Array(rows * a));
     if (eps.length !== rows * a) throw new Error(`sac sample: noise must have ${rows * a} values, received ${eps.length}`);
@@ -123,7 +132,7 @@ export class SacLearner {
   criticTarget(batch: BatchTensors, alpha: tf.Scalar, noise?: Float32Array): tf.Tensor2D {
     return tf.tidy(() => {
       const next = this.sample(batch.nextObservations, 'none', noise);
-      const minQ = this.targetCritics.minimum(tf.concat([batch.nextObservations, next.action], 1));
+      const minQ = this.targetCritics!.minimum(tf.concat([batch.nextObservations, next.action], 1));
       const nextValue = tf.sub(minQ, tf.mul(alpha, next.logProb));
       return softBellmanTarget(batch.rewards, batch.notTerminated, nextValue as tf.Tensor2D, this.config.gamma, this.config.rewardScale);
     });
@@ -192,16 +201,28 @@ export class SacLearner {
         scalars.meanLogProb = tf.keep(step.meanLogProb);
         scalars.alpha = step.alphaLoss ? tf.keep(step.alphaLoss) : undefined;
       }
+      scalars.value = this.auxiliaryStep(tensors);
       if (targetUpdateDue(this.counts.criticSteps, c.targetUpdateInterval)) {
-        this.targetCritics.polyakFrom(this.critics, c.tau);
+        this.updateTargets();
         this.counts.targetUpdates += 1;
       }
     });
     return this.readMetrics(scalars);
   }
 
-  private readMetrics(scalars: LossScalars): SacUpdateMetrics {
-    const list = [scalars.critic, scalars.actor, scalars.alpha, scalars.meanLogProb];
+  /** Extra per-update step of a variant (sac-v1: the value network); returns its loss, kept. */
+  protected auxiliaryStep(batch: BatchTensors): tf.Scalar | undefined {
+    void batch;
+    return undefined;
+  }
+
+  /** Polyak update of the target networks. */
+  protected updateTargets(): void {
+    this.targetCritics!.polyakFrom(this.critics, this.config.tau);
+  }
+
+  protected readMetrics(scalars: LossScalars): SacUpdateMetrics {
+    const list = [scalars.critic, scalars.actor, scalars.alpha, scalars.meanLogProb, scalars.value];
     const values = tf.tidy(() => {
       const present = list.map((t) => t ?? tf.scalar(Number.NaN));
       return tf.stack([...present, this.temperature.value()]);
@@ -213,12 +234,15 @@ export class SacLearner {
       criticLoss: data[0]!,
       actorLoss: scalars.actor ? data[1] : undefined,
       alphaLoss: scalars.alpha ? data[2] : undefined,
-      valueLoss: undefined,
+      valueLoss: scalars.value ? data[4] : undefined,
       entropy: scalars.meanLogProb ? -data[3]! : undefined,
-      alpha: data[4]!,
+      alpha: data[5]!,
       ...this.counts,
     };
-    assertFiniteLosses({ 'critic loss': metrics.criticLoss, 'actor loss': metrics.actorLoss, 'alpha loss': metrics.alphaLoss }, this.counts.criticSteps);
+    assertFiniteLosses(
+      { 'critic loss': metrics.criticLoss, 'actor loss': metrics.actorLoss, 'alpha loss': metrics.alphaLoss, 'value loss': metrics.valueLoss },
+      this.counts.criticSteps,
+    );
     return metrics;
   }
 
@@ -250,7 +274,7 @@ export class SacLearner {
   dispose(): void {
     this.policy.dispose();
     this.critics.dispose();
-    this.targetCritics.dispose();
+    this.targetCritics?.dispose();
     this.actorOptimizer.dispose();
     this.criticOptimizer.dispose();
     this.temperature.dispose();
