@@ -1,6 +1,7 @@
 // Fidelity anchor: every robot file compiled by our loader matches real MuJoCo (npm mujoco-js) body by body.
 import loadMujoco from 'mujoco-js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contactPairs } from '../mjcf/contact-pairs.js';
 import { bodyWorldPoses } from '../mjcf/kinematics.js';
 import { quatToMatrix } from '../mjcf/math3d.js';
 import { rigidGroups } from '../mjcf/rigid-groups.js';
@@ -12,6 +13,8 @@ interface CompiledMujoco {
   arrays: Record<string, number[]>;
   /** xpos and xquat after mj_forward at qpos0. */
   world: Record<'xpos' | 'xquat', number[]>;
+  /** Contacts MuJoCo generates when every geom margin is 100 m: one entry per colliding geom pair ("low-high"). */
+  contacts: Map<string, { dim: number; friction: number[]; solref: number[]; solimp: number[] }>;
   /** The same file compiled with fusestatic="true": joint-less bodies merged into their parents. */
   fused: Record<'body_mass' | 'body_ipos' | 'body_iquat' | 'body_inertia', number[]> & { nbody: number };
 }
@@ -38,6 +41,22 @@ beforeAll(async () => {
     mujoco.mj_forward(model, data);
     const world = { xpos: Array.from(data.xpos as ArrayLike<number>), xquat: Array.from(data.xquat as ArrayLike<number>) };
     data.delete();
+    // With every geom margin at 100 m (set in the XML, so MuJoCo's broadphase bounds grow too), every pair
+    // MuJoCo's filter lets through produces a contact at qpos0.
+    mujoco.FS.writeFile(`/${name}-margins.xml`, withHugeMargins(ROBOT_FILES[name]));
+    const marginModel = mujoco.MjModel.loadFromXML(`/${name}-margins.xml`);
+    const contactData = new mujoco.MjData(marginModel);
+    mujoco.mj_forward(marginModel, contactData);
+    const contacts: CompiledMujoco['contacts'] = new Map();
+    for (let i = 0; i < contactData.ncon; i++) {
+      const c = contactData.contact.get(i)!;
+      contacts.set(`${Math.min(c.geom1, c.geom2)}-${Math.max(c.geom1, c.geom2)}`, {
+        dim: c.dim, friction: Array.from(c.friction as ArrayLike<number>), solref: Array.from(c.solref as ArrayLike<number>),
+        solimp: Array.from(c.solimp as ArrayLike<number>),
+      });
+    }
+    marginModel.delete();
+    contactData.delete();
     mujoco.FS.writeFile(`/${name}-fused.xml`, ROBOT_FILES[name].replace('<compiler ', '<compiler fusestatic="true" '));
     const fusedModel = mujoco.MjModel.loadFromXML(`/${name}-fused.xml`);
     const f = fusedModel as unknown as Record<string, ArrayLike<number>>;
@@ -54,11 +73,17 @@ beforeAll(async () => {
       },
       arrays,
       world,
+      contacts,
       fused,
     });
     model.delete();
   }
 });
+
+/** The XML with every <geom> (defaults included) given margin="100". */
+function withHugeMargins(xml: string): string {
+  return xml.replace(/<geom\b([^>]*?)\s*\/>/g, (_tag, attributes: string) => `<geom${attributes.replace(/\s+margin="[^"]*"/, '')} margin="100"/>`);
+}
 
 /** R·diag(d)·Rᵀ as a 9-vector, to compare inertia independently of how the principal frame is signed. */
 function fullTensor(d: number[], q: number[]): number[] {
@@ -182,5 +207,18 @@ describe.each(ROBOT_NAMES)('robot %s against mujoco-js', (name) => {
         `group ${i} inertia tensor`,
       );
     });
+  });
+
+  it('lets the same geom pairs collide as MuJoCo, with the same mixed contact parameters', () => {
+    const pairs = contactPairs(model);
+    expect(pairs.map((p) => `${p.geom1}-${p.geom2}`).sort()).toEqual([...mj.contacts.keys()].sort());
+    for (const pair of pairs) {
+      const c = mj.contacts.get(`${pair.geom1}-${pair.geom2}`)!;
+      expect(pair.condim).toBe(c.dim);
+      // MuJoCo unpacks (slide, torsion, roll) into 5 entries: slide, slide, torsion, roll, roll
+      expectClose(pair.friction, [c.friction[0]!, c.friction[2]!, c.friction[3]!], 1e-12, 'friction');
+      expectClose(pair.solref, c.solref, 1e-12, 'solref');
+      expectClose(pair.solimp, c.solimp, 1e-12, 'solimp');
+    }
   });
 });
