@@ -2,7 +2,6 @@
 import type { GeomType, Quat, Rgba, Vec3 } from '../core/scene.js';
 import type { SymmetricTensor } from './math3d.js';
 
-export type { GeomType, Quat, Rgba, Vec3, SymmetricTensor };
 
 /**
  * Conventions, for every pose in this model:
