@@ -18,3 +18,4 @@ export * from './sac-learner.js';
 export * from './init.js';
 export * from './sac-v1-learner.js';
 export * from './discrete-sac-learner.js';
+export * from './plain-actor.js';
