@@ -26,6 +26,8 @@ export class AttributeReader {
     readonly element: string,
     readonly line: number,
     private readonly layers: AttributeLayers,
+    /** Names written on the element itself (not inherited from a default class). */
+    private readonly ownNames: ReadonlySet<string> = new Set(layers.keys()),
   ) {
     this.attributes = new Map([...layers].map(([name, values]) => [name, values[values.length - 1]!]));
   }
@@ -54,7 +56,7 @@ export class AttributeReader {
     if (!defaults || defaults.size === 0) return this;
     const merged: AttributeLayers = new Map([...defaults].map(([name, values]) => [name, [...values]]));
     for (const [name, values] of this.layers) merged.set(name, [...(merged.get(name) ?? []), ...values]);
-    return new AttributeReader(this.element, this.line, merged);
+    return new AttributeReader(this.element, this.line, merged, this.ownNames);
   }
 
   /** The attribute layers (for storing in a default class). */
@@ -64,6 +66,11 @@ export class AttributeReader {
 
   has(name: string): boolean {
     return this.attributes.has(name);
+  }
+
+  /** True when the element itself writes the attribute (rather than inheriting it from a default class). */
+  hasOwn(name: string): boolean {
+    return this.ownNames.has(name);
   }
 
   fail(name: string | undefined, problem: string): never {

@@ -74,6 +74,12 @@ describe('orientations and fromto', () => {
     expectVec(quatRotate(extrinsic, [0, 0, 1]), [0, -1, 0]);
   });
 
+  it('an orientation on the element replaces a different one from its class', () => {
+    const m = model('<geom size="0.1" axisangle="0 0 1 90"/><geom size="0.1"/>', '<default><geom euler="90 0 0"/></default>');
+    expectVec(quatRotate(m.geoms[0]!.quat, [1, 0, 0]), [0, 1, 0]);
+    expectVec(quatRotate(m.geoms[1]!.quat, [0, 0, 1]), [0, -1, 0]);
+  });
+
   it('body orientation and position are local to the parent', () => {
     const m = model('<geom size="0.1"/><body name="c" pos="0 0 -1" axisangle="0 0 1 90"><joint/><geom size="0.1"/></body>');
     expect(m.bodies[1]!.pos).toEqual([1, 2, 3]);

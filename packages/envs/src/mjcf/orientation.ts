@@ -16,7 +16,9 @@ export interface AngleSettings {
  * `compiler angle`; euler lower-case axes rotate with the frame (post-multiply), upper-case are fixed (pre-multiply).
  */
 export function readOrientation(reader: AttributeReader, angles: AngleSettings): Quat | undefined {
-  const given = ORIENTATION_ATTRIBUTES.filter((name) => reader.has(name));
+  // An orientation written on the element replaces one inherited from its default class.
+  const own = ORIENTATION_ATTRIBUTES.filter((name) => reader.hasOwn(name));
+  const given = own.length > 0 ? own : ORIENTATION_ATTRIBUTES.filter((name) => reader.has(name));
   if (given.length > 1) {
     reader.fail(given[1], `only one orientation may be given, received ${given.join(' and ')}`);
   }
