@@ -7,3 +7,4 @@ export { principalAxes, quatMultiply, quatRotate, quatToMatrix, type PrincipalAx
 export { bodyWorldPoses, composePoses, poseInAncestor, IDENTITY_POSE, type Pose } from './kinematics.js';
 export { rigidGroups, type MjcfRigidGroup, type MjcfRigidGroups, type GroupedPart } from './rigid-groups.js';
 export { canCollide, contactPairs, contactParameters, type MjcfContactPair, type MjcfContactParameters } from './contact-pairs.js';
+export { inertiaBoxFluidWrench, inertiaBoxSides, type Wrench } from './inertia-box-fluid.js';
