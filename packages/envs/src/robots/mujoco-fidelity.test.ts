@@ -13,6 +13,8 @@ interface CompiledMujoco {
   arrays: Record<string, number[]>;
   /** xpos and xquat after mj_forward at qpos0. */
   world: Record<'xpos' | 'xquat', number[]>;
+  /** mjOption fields. */
+  option: { timestep: number; gravity: number[]; wind: number[]; density: number; viscosity: number; integrator: number; solver: number; iterations: number; cone: number; impratio: number; tolerance: number };
   /** Contacts MuJoCo generates when every geom margin is 100 m: one entry per colliding geom pair ("low-high"). */
   contacts: Map<string, { dim: number; friction: number[]; solref: number[]; solimp: number[] }>;
   /** The same file compiled with fusestatic="true": joint-less bodies merged into their parents. */
@@ -26,6 +28,11 @@ const ARRAYS = [
   'jnt_type', 'jnt_range', 'jnt_limited', 'jnt_pos', 'jnt_axis', 'jnt_stiffness', 'jnt_qposadr', 'jnt_dofadr',
   'dof_armature', 'dof_damping', 'qpos0', 'geom_size', 'geom_pos', 'geom_quat', 'geom_friction', 'geom_bodyid',
   'actuator_gear', 'actuator_ctrlrange', 'actuator_trnid', 'body_weldid',
+  'qpos_spring', 'jnt_margin', 'jnt_solref', 'jnt_solimp', 'dof_frictionloss', 'geom_type', 'geom_contype',
+  'geom_conaffinity', 'geom_condim', 'geom_priority', 'geom_margin', 'geom_gap', 'geom_solmix', 'geom_solref',
+  'geom_solimp', 'geom_rgba', 'actuator_ctrllimited', 'actuator_forcelimited', 'actuator_forcerange',
+  'tendon_adr', 'tendon_num', 'tendon_limited', 'tendon_range', 'tendon_stiffness', 'tendon_damping', 'wrap_objid',
+  'wrap_prm', 'site_bodyid', 'site_pos', 'site_quat',
 ];
 
 beforeAll(async () => {
@@ -37,6 +44,12 @@ beforeAll(async () => {
     const m = model as unknown as Record<string, unknown>;
     const arrays: Record<string, number[]> = {};
     for (const key of ARRAYS) arrays[key] = Array.from(m[key] as ArrayLike<number>);
+    const opt = model.opt;
+    const option = {
+      timestep: opt.timestep, gravity: Array.from(opt.gravity as ArrayLike<number>), wind: Array.from(opt.wind as ArrayLike<number>),
+      density: opt.density, viscosity: opt.viscosity, integrator: opt.integrator as number, solver: opt.solver as number,
+      iterations: opt.iterations, cone: opt.cone as number, impratio: opt.impratio, tolerance: opt.tolerance,
+    };
     const data = new mujoco.MjData(model);
     mujoco.mj_forward(model, data);
     const world = { xpos: Array.from(data.xpos as ArrayLike<number>), xquat: Array.from(data.xquat as ArrayLike<number>) };
@@ -73,6 +86,7 @@ beforeAll(async () => {
       },
       arrays,
       world,
+      option,
       contacts,
       fused,
     });
@@ -220,5 +234,58 @@ describe.each(ROBOT_NAMES)('robot %s against mujoco-js', (name) => {
       expectClose(pair.solref, c.solref, 1e-12, 'solref');
       expectClose(pair.solimp, c.solimp, 1e-12, 'solimp');
     }
+  });
+
+  it('has MuJoCo\'s option', () => {
+    const o = model.option;
+    const integrators = ['Euler', 'RK4', 'implicit', 'implicitfast'];
+    const solvers = ['PGS', 'CG', 'Newton'];
+    expect({
+      timestep: o.timestep, gravity: o.gravity, wind: o.wind, density: o.density, viscosity: o.viscosity,
+      integrator: integrators.indexOf(o.integrator), solver: solvers.indexOf(o.solver), iterations: o.iterations,
+      cone: o.cone === 'pyramidal' ? 0 : 1, impratio: o.impRatio, tolerance: o.tolerance,
+    }).toEqual(mj.option);
+  });
+
+  it('has MuJoCo\'s joint springs and limits, geom contact and colour settings, motor limits, tendons and sites', () => {
+    const a = mj.arrays;
+    const geomTypes = { plane: 0, sphere: 2, capsule: 3, ellipsoid: 4, cylinder: 5, box: 6 } as const;
+    model.joints.forEach((joint, j) => {
+      if (joint.type === 'hinge' || joint.type === 'slide') expect(joint.springRef).toBeCloseTo(a['qpos_spring']![joint.qposAddress]!, 12);
+      expect(joint.margin).toBe(a['jnt_margin']![j]);
+      expectClose(joint.solrefLimit, a['jnt_solref']!.slice(2 * j, 2 * j + 2), 0, `joint ${j} solreflimit`);
+      expectClose(joint.solimpLimit, a['jnt_solimp']!.slice(5 * j, 5 * j + 5), 0, `joint ${j} solimplimit`);
+      expect(joint.frictionLoss).toBe(a['dof_frictionloss']![joint.dofAddress]);
+    });
+    model.geoms.forEach((geom, g) => {
+      expect(geomTypes[geom.type]).toBe(a['geom_type']![g]);
+      expect([geom.contype, geom.conaffinity, geom.condim, geom.priority]).toEqual(
+        [a['geom_contype']![g], a['geom_conaffinity']![g], a['geom_condim']![g], a['geom_priority']![g]],
+      );
+      expect([geom.margin, geom.gap, geom.solmix]).toEqual([a['geom_margin']![g], a['geom_gap']![g], a['geom_solmix']![g]]);
+      expectClose(geom.solref, a['geom_solref']!.slice(2 * g, 2 * g + 2), 0, `geom ${g} solref`);
+      expectClose(geom.solimp, a['geom_solimp']!.slice(5 * g, 5 * g + 5), 0, `geom ${g} solimp`);
+      // MuJoCo stores rgba as float32
+      expectClose(geom.rgba, a['geom_rgba']!.slice(4 * g, 4 * g + 4), 1e-7, `geom ${g} rgba`);
+    });
+    model.actuators.forEach((actuator, u) => {
+      expect([actuator.ctrlLimited ? 1 : 0, actuator.forceLimited ? 1 : 0]).toEqual([a['actuator_ctrllimited']![u], a['actuator_forcelimited']![u]]);
+      if (actuator.forceLimited) expectClose(actuator.forceRange, a['actuator_forcerange']!.slice(2 * u, 2 * u + 2), 0, 'forcerange');
+    });
+    model.tendons.forEach((tendon, t) => {
+      expect(tendon.limited ? 1 : 0).toBe(a['tendon_limited']![t]);
+      expect([tendon.stiffness, tendon.damping]).toEqual([a['tendon_stiffness']![t], a['tendon_damping']![t]]);
+      const start = a['tendon_adr']![t]!;
+      expect(tendon.joints.length).toBe(a['tendon_num']![t]);
+      tendon.joints.forEach((term, k) => {
+        expect(term.joint).toBe(a['wrap_objid']![start + k]);
+        expect(term.coef).toBe(a['wrap_prm']![start + k]);
+      });
+    });
+    model.sites.forEach((site, s) => {
+      expect(site.body).toBe(a['site_bodyid']![s]);
+      expectClose(site.pos, a['site_pos']!.slice(3 * s, 3 * s + 3), 1e-12, `site ${s} pos`);
+      expectClose(wxyz(site.quat), a['site_quat']!.slice(4 * s, 4 * s + 4), 1e-12, `site ${s} quat`);
+    });
   });
 });
