@@ -14,6 +14,8 @@ export type PolicyHead = 'joint' | 'separate';
 export type LogStdMode = 'clip' | 'clip-pass-gradient' | 'tanh';
 /** What the policy L2 penalty applies to: the weight matrices, or the mean and log-std outputs (Haarnoja's `reg`). */
 export type PolicyRegularizationTarget = 'weights' | 'outputs';
+/** How the N critics run: one batched matmul per layer, one 2-D chain per member, or chosen by backend. */
+export type CriticEnsembleMode = 'auto' | 'batched' | 'unrolled';
 /** "sac": SAC with N Q-networks and optional entropy tuning (arXiv 1812.05905); "sac-v1": with a state-value network and target V (arXiv 1801.01290). */
 export type SacVariant = 'sac' | 'sac-v1';
 
@@ -31,6 +33,7 @@ export interface SacConfig {
   gradientSteps: number;
   actorUpdateInterval: number;
   numCritics: number;
+  criticEnsemble: CriticEnsembleMode;
   actorLr: number;
   criticLr: number;
   alphaLr: number;
@@ -103,6 +106,7 @@ export const SAC_CONFIG_SCHEMA: { readonly [K in keyof SacConfig]: FieldSpec } =
   gradientSteps: { doc: 'Gradient steps per environment step (averaged over an update phase).', default: 1, check: integerIn(1) },
   actorUpdateInterval: { doc: 'Delayed policy updates: every k critic steps run k actor (and alpha) steps (TD3-style delay with compensation).', default: 2, check: integerIn(1) },
   numCritics: { doc: 'Number of Q-networks; targets use the minimum over the target critics.', default: 2, check: integerIn(1, 10) },
+  criticEnsemble: { doc: 'How the critics run: "batched" (one batched matmul per layer, leading ensemble axis), "unrolled" (a 2-D matmul chain per critic), or "auto" (batched on tensorflow/webgl, unrolled on wasm/cpu where batched matmuls leave XNNPACK). Same math either way.', default: 'auto', check: oneOf('auto', 'batched', 'unrolled') },
   actorLr: { doc: 'Adam learning rate of the policy.', default: 3e-4, check: positive },
   criticLr: { doc: 'Adam learning rate of the Q-networks.', default: 1e-3, check: positive },
   alphaLr: { doc: 'Adam learning rate of log α (automatic entropy tuning).', default: 1e-3, check: positive },

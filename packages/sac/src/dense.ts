@@ -66,3 +66,61 @@ export function dense(x: tf.Tensor2D, layer: DenseParams, activation: LayerActiv
   if (needWeights) inputs.push(layer.weights, layer.bias);
   return (op as (...t: tf.Tensor[]) => tf.Tensor2D)(...inputs);
 }
+
+/** Parameters of N same-shaped dense layers stacked on a leading ensemble axis: weights [N, in, out], bias [N, 1, out]. */
+export interface StackedDenseParams {
+  weights: tf.Variable;
+  bias: tf.Variable;
+}
+
+/**
+ * N dense layers as one batched matmul: y[n] = act(x[n]·W[n] + b[n]). `x` is [N, B, in], or [B, in] shared by all
+ * members (then its gradient is the sum over members). Same math as N calls of `dense`; meant for backends where one
+ * big batched kernel beats N small ones (tfjs-node / CUDA). Backward uses explicit transposes like `dense`.
+ */
+export function stackedDense(
+  x: tf.Tensor2D | tf.Tensor3D,
+  layer: StackedDenseParams,
+  activation: LayerActivation,
+  need: GradientNeed,
+): tf.Tensor3D {
+  const members = layer.weights.shape[0]!;
+  const shared = x.rank === 2;
+  const expand = (input: tf.Tensor): tf.Tensor3D =>
+    shared ? (tf.tile(tf.expandDims(input, 0), [members, 1, 1]) as tf.Tensor3D) : (input as tf.Tensor3D);
+  const forward = (input3: tf.Tensor3D, weights: tf.Tensor3D): tf.Tensor3D => {
+    const z = tf.fused.matMul({ a: input3, b: weights, bias: layer.bias, activation: activation === 'tanh' ? 'linear' : activation });
+    return (activation === 'tanh' ? tf.tanh(z) : z) as tf.Tensor3D;
+  };
+  if (need === 'none') return forward(expand(x), layer.weights as tf.Tensor3D);
+  const needInput = need === 'input' || need === 'both';
+  const needWeights = need === 'weights' || need === 'both';
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    const input3 = expand((needInput ? args[0] : x) as tf.Tensor);
+    const weights = (needWeights ? args[needInput ? 1 : 0] : layer.weights) as tf.Tensor3D;
+    const value = forward(input3, weights);
+    save(needWeights ? [value, input3] : [value]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const y = saved[0] as tf.Tensor3D;
+        const dz = (activation === 'relu' ? tf.mul(dy, tf.step(y)) : activation === 'tanh' ? tf.mul(dy, tf.sub(1, tf.square(y))) : dy) as tf.Tensor3D;
+        const grads: tf.Tensor[] = [];
+        if (needInput) {
+          const dx = tf.matMul(dz, tf.transpose(weights, [0, 2, 1]));
+          grads.push(shared ? tf.sum(dx, 0) : dx);
+        }
+        if (needWeights) {
+          grads.push(tf.matMul(tf.transpose(saved[1] as tf.Tensor3D, [0, 2, 1]), dz));
+          grads.push(tf.sum(dz, 1, true));
+        }
+        return grads;
+      },
+    };
+  });
+  const inputs: tf.Tensor[] = [];
+  if (needInput) inputs.push(x);
+  if (needWeights) inputs.push(layer.weights, layer.bias);
+  return (op as (...t: tf.Tensor[]) => tf.Tensor3D)(...inputs);
+}

@@ -48,7 +48,7 @@ export class DiscreteSacLearner {
     const c = this.config;
     this.rng = new Rng(c.seed);
     this.policy = new Mlp({ sizes: [spec.observationSize, ...c.actorHiddenSizes, spec.actionCount], activation: c.activation, init: c.init, rng: this.rng, name: 'pi_logits' });
-    const criticOptions = { members: c.numCritics, inputSize: spec.observationSize, hiddenSizes: c.criticHiddenSizes, outputSize: spec.actionCount, activation: c.activation, init: c.init, rng: this.rng };
+    const criticOptions = { members: c.numCritics, inputSize: spec.observationSize, hiddenSizes: c.criticHiddenSizes, outputSize: spec.actionCount, activation: c.activation, init: c.init, rng: this.rng, mode: c.criticEnsemble };
     this.critics = new CriticEnsemble({ ...criticOptions, name: 'dq' });
     this.targetCritics = new CriticEnsemble({ ...criticOptions, name: 'dq_target', trainable: false });
     this.targetCritics.copyFrom(this.critics);

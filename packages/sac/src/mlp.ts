@@ -7,7 +7,7 @@ import type { Rng } from './rng.js';
 
 let variableCounter = 0;
 /** tf.variableGrads keys gradients by variable name, so every variable gets a unique one. */
-function uniqueName(prefix: string): string {
+export function uniqueVariableName(prefix: string): string {
   variableCounter += 1;
   return `${prefix}_${variableCounter}`;
 }
@@ -52,8 +52,8 @@ export class Mlp {
         const fanIn = sizes[i]!;
         const { weights, bias } = initDenseLayer(init, fanIn, fanOut, rng);
         return {
-          weights: tf.variable(tf.tensor2d(weights, [fanIn, fanOut]), trainable, uniqueName(`${name}_w${i}`)),
-          bias: tf.variable(tf.tensor1d(bias), trainable, uniqueName(`${name}_b${i}`)),
+          weights: tf.variable(tf.tensor2d(weights, [fanIn, fanOut]), trainable, uniqueVariableName(`${name}_w${i}`)),
+          bias: tf.variable(tf.tensor1d(bias), trainable, uniqueVariableName(`${name}_b${i}`)),
         };
       }),
     );

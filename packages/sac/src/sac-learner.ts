@@ -91,7 +91,7 @@ export class SacLearner {
     const c = this.config;
     this.rng = new Rng(c.seed);
     this.policy = new GaussianPolicy({ ...spec, hiddenSizes: c.actorHiddenSizes, activation: c.activation, init: c.init, policyHead: c.policyHead, logStdMode: c.logStdMode, logStdMin: c.logStdMin, logStdMax: c.logStdMax, rng: this.rng });
-    const criticOptions = { members: c.numCritics, inputSize: spec.observationSize + spec.actionSize, hiddenSizes: c.criticHiddenSizes, outputSize: 1, activation: c.activation, init: c.init, rng: this.rng };
+    const criticOptions = { members: c.numCritics, inputSize: spec.observationSize + spec.actionSize, hiddenSizes: c.criticHiddenSizes, outputSize: 1, activation: c.activation, init: c.init, rng: this.rng, mode: c.criticEnsemble };
     this.critics = new CriticEnsemble({ ...criticOptions, name: 'q' });
     if (expected === 'sac') {
       this.targetCritics = new CriticEnsemble({ ...criticOptions, name: 'q_target', trainable: false });
