@@ -32,7 +32,15 @@ function activationGradient(dy: tf.Tensor2D, y: tf.Tensor2D, activation: LayerAc
 }
 
 /**
- * y = act(x·W + b). Backward: dz = dy ⊙ act'(z); dW = xᵀ·dz; db = Σ_rows dz; dx = dz·Wᵀ — each matmul with explicitly
+ * Σ over rows of a [B, out] matrix as the product 1ᵀ·dz: on tfjs-wasm a [1, 256]·[256, 256] matmul took 12 µs where
+ * tf.sum(dz, 0) took 250 µs (measured here), and the bias gradient is needed for every trained layer.
+ */
+export function columnSums(m: tf.Tensor2D): tf.Tensor1D {
+  return tf.reshape(tf.matMul(tf.ones([1, m.shape[0]]), m), [m.shape[1]]);
+}
+
+/**
+ * y = act(x·W + b). Backward: dz = dy ⊙ act'(z); dW = xᵀ·dz; db = 1ᵀ·dz; dx = dz·Wᵀ — each matmul with explicitly
  * transposed operands, because tfjs-wasm's matMul with transposeA/B leaves XNNPACK (tfjs-notes §6, pitfall 2).
  * Only the gradients named by `need` are computed; constants are closed over rather than passed as inputs.
  */
@@ -55,7 +63,7 @@ export function dense(x: tf.Tensor2D, layer: DenseParams, activation: LayerActiv
         if (needInput) grads.push(tf.matMul(dz, tf.transpose(weights)));
         if (needWeights) {
           grads.push(tf.matMul(tf.transpose(saved[1] as tf.Tensor2D), dz));
-          grads.push(tf.sum(dz, 0));
+          grads.push(columnSums(dz));
         }
         return grads;
       },
