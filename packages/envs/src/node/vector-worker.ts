@@ -1,0 +1,132 @@
+// Worker-thread entry of WorkerVectorEnv: imports init modules, makes its sub-envs and serves step/reset commands over shared memory.
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import type { Info } from '../core/env.js';
+import * as packageEntry from '../index.js';
+import { make } from '../registry/registry.js';
+import { Box } from '../spaces/box.js';
+import { SubEnvBatch, SubEnvError, type BatchBuffers } from '../vector/sub-env-batch.js';
+import type { SubEnv } from '../vector/sync-vector-env.js';
+import { COMMAND, Command, DONE, SEQ, type BindMessage, type ReadyMessage, type ResetPayload, type WorkerReply, type WorkerSetup } from './worker-protocol.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+
+/**
+ * Awaits `init()` of this package's main entry when it exports one (Rapier's WebAssembly), then imports each
+ * user module in order and awaits its exported `init()` when present: registration modules of user envs work
+ * either by registering at import or from `init()`.
+ */
+async function runInitHooks(modules: readonly string[]): Promise<void> {
+  const entryInit = (packageEntry as unknown as Record<string, unknown>)['init'];
+  if (typeof entryInit === 'function') await (entryInit as () => unknown)();
+  for (const specifier of modules) {
+    const mod = (await import(specifier)) as Record<string, unknown>;
+    if (typeof mod['init'] === 'function') await (mod['init'] as () => unknown)();
+  }
+}
+
+async function start(): Promise<void> {
+  let envs: SubEnv[];
+  let batch: SubEnvBatch;
+  try {
+    await runInitHooks(setup.modules);
+    envs = Array.from({ length: setup.count }, () => make(setup.id, setup.envOptions) as SubEnv);
+    const first = envs[0]!;
+    const obsSize = first.observationSpace instanceof Box ? first.observationSpace.size : 0;
+    const actionSize = first.actionSpace instanceof Box ? first.actionSpace.size : 1;
+    batch = new SubEnvBatch(envs, setup.autoresetMode, obsSize, actionSize, setup.label, setup.indexOffset);
+    const ready: ReadyMessage = {
+      type: 'ready',
+      envName: first.spec?.id ?? first.constructor.name,
+      observationSpace: first.observationSpace.toJSON(),
+      actionSpace: first.actionSpace.toJSON(),
+      metadata: first.metadata,
+      scenes: envs.map((env) => env.scene()),
+    };
+    port.postMessage(ready);
+  } catch (err) {
+    const message: ReadyMessage = { type: 'init-error', message: err instanceof Error ? err.message : String(err) };
+    port.postMessage(message);
+    return;
+  }
+  port.once('message', (bind: BindMessage) => serve(envs, batch, bind));
+}
+
+/** The command loop: blocks in Atomics.wait between commands and never returns to the event loop until close. */
+function serve(envs: readonly SubEnv[], batch: SubEnvBatch, bind: BindMessage): void {
+  const control = new Int32Array(setup.control);
+  const { indexOffset: first, count } = setup;
+  const obsSize = batch.obsSize;
+  const buffers: BatchBuffers = {
+    obs: new Float32Array(bind.obs, first * obsSize * 4, count * obsSize),
+    rewards: new Float64Array(bind.rewards, first * 8, count),
+    terminations: new Uint8Array(bind.terminations, first, count),
+    truncations: new Uint8Array(bind.truncations, first, count),
+  };
+  const isDiscrete = !(envs[0]!.actionSpace instanceof Box);
+  const actions = isDiscrete
+    ? new Int32Array(bind.actions, first * 4, count)
+    : new Float32Array(bind.actions, first * batch.actionSize * 4, count * batch.actionSize);
+  const poseViews = bind.poses === null ? [] : poseSubarrays(bind.poses, bind.poseStart, bind.poseSizes);
+  const reply = setup.port;
+
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(control, SEQ, seen);
+    seen = Atomics.load(control, SEQ);
+    const command = Atomics.load(control, COMMAND);
+    if (command === Command.close) {
+      try {
+        batch.close();
+      } finally {
+        Atomics.store(control, DONE, seen);
+        reply.postMessage(seen);
+      }
+      return;
+    }
+    let answer: WorkerReply;
+    try {
+      let infos: (Info | undefined)[];
+      if (command === Command.reset) {
+        const payload = receiveMessageOnPort(reply)?.message as ResetPayload | undefined;
+        if (payload === undefined) throw new Error(`${setup.label}: worker received a reset command without its payload`);
+        infos = batch.reset(payload.seeds, payload.options, payload.mask, buffers);
+      } else {
+        infos = batch.step(actions, buffers);
+      }
+      for (let i = 0; i < poseViews.length; i++) envs[i]!.poses(poseViews[i]);
+      const entries: [number, Info][] = [];
+      infos.forEach((info, i) => {
+        if (info !== undefined && Object.keys(info).length > 0) entries.push([first + i, info]);
+      });
+      answer = entries.length > 0 ? { seq: seen, infos: entries } : seen;
+    } catch (err) {
+      answer = errorReply(seen, err);
+    }
+    Atomics.store(control, DONE, seen);
+    try {
+      reply.postMessage(answer);
+    } catch (err) {
+      reply.postMessage(errorReply(seen, new Error(`${setup.label}: a sub-env info could not be sent to the main thread: ${(err as Error).message}`)));
+    }
+  }
+}
+
+function errorReply(seq: number, err: unknown): WorkerReply {
+  return {
+    seq,
+    error: { message: err instanceof Error ? err.message : String(err), subEnvIndex: err instanceof SubEnvError ? err.subEnvIndex : undefined },
+  };
+}
+
+function poseSubarrays(poses: SharedArrayBuffer, start: number, sizes: readonly number[]): Float32Array[] {
+  const views: Float32Array[] = [];
+  let offset = start;
+  for (const size of sizes) {
+    views.push(new Float32Array(poses, offset * 4, size));
+    offset += size;
+  }
+  return views;
+}
+
+void start();
