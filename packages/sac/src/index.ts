@@ -19,3 +19,4 @@ export * from './init.js';
 export * from './sac-v1-learner.js';
 export * from './discrete-sac-learner.js';
 export * from './plain-actor.js';
+export * from './create-learner.js';

@@ -52,7 +52,8 @@ const presets: Record<PresetName, SacPreset> = {
         'The table\'s "entropy coefficient 0.0" has no counterpart in the code: sac.py weighs log π with coefficient 1 in the value target and the KL surrogate, and multiplies rewards by scale_reward; so α = 1 with reward scaling (effective temperature 1/scale_reward).',
       rewardScale:
         'variants.py: scale_reward 5 for hopper, half-cheetah, walker and ant (20 humanoid-gym, 10 humanoid-rllab, 25 swimmer); 5 is the value for the 3–8 DoF locomotion tasks.',
-      variant: 'sac.py trains a state-value function V with a Polyak-averaged target V (the SAC v1 algorithm of arXiv 1801.01290).',
+      variant:
+        'sac.py trains a state-value function V with a Polyak-averaged target V (the SAC v1 algorithm of arXiv 1801.01290); variants.py sets REPARAMETERIZE = True, so the policy loss is the reparameterised one SacV1Learner uses.',
       numCritics: 'arXiv 1801.01290 uses two Q-functions (min over both) in its experiments.',
       policyRegularization:
         'normal.py: reg = 1e-3 applied as reg·½·mean(log σ²) + reg·½·mean(μ²), i.e. on the Gaussian outputs, not on the weights.',
