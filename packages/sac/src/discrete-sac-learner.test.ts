@@ -95,6 +95,18 @@ describe('DiscreteSacLearner', () => {
     learner.dispose();
   });
 
+  it('leaks no tensors across updates and acting', () => {
+    const learner = new DiscreteSacLearner({ observationSize: O, actionCount: N_ACTIONS }, { ...tiny, actorUpdateInterval: 1 });
+    const data = buffer(16);
+    const rng = new Rng(4);
+    learner.update(data.sample(8, rng));
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 4; i++) learner.update(data.sample(8, rng));
+    learner.act(new Float32Array(O), false);
+    expect(tf.memory().numTensors).toBe(before);
+    learner.dispose();
+  });
+
   it('rejects fewer than two actions', () => {
     expect(() => new DiscreteSacLearner({ observationSize: O, actionCount: 1 }, tiny)).toThrow('discrete sac: actionCount must be an integer ≥ 2, received 1');
   });
