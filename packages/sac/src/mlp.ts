@@ -6,10 +6,18 @@ import { initDenseLayer } from './init.js';
 import type { Rng } from './rng.js';
 
 let variableCounter = 0;
-/** tf.variableGrads keys gradients by variable name, so every variable gets a unique one. */
+/**
+ * tf.variableGrads keys gradients by variable name, so every variable gets a name not yet registered with the engine
+ * (checked against the engine, so two copies of this module in one process cannot collide).
+ */
 export function uniqueVariableName(prefix: string): string {
-  variableCounter += 1;
-  return `${prefix}_${variableCounter}`;
+  const registered = tf.engine().registeredVariables;
+  let name: string;
+  do {
+    variableCounter += 1;
+    name = `${prefix}_${variableCounter}`;
+  } while (name in registered);
+  return name;
 }
 
 /** Plain-array copy of one layer (row-major weights [in, out]). */
