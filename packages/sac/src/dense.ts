@@ -1,4 +1,4 @@
-// Dense layers for tfjs training with hand-written gradients that use only non-transposed matmuls (fast on wasm/XNNPACK).
+// Dense layers for tfjs training with hand-written gradients (non-transposed matmuls on wasm, where only those use XNNPACK).
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from './config.js';
 
@@ -40,8 +40,19 @@ export function columnSums(m: tf.Tensor2D): tf.Tensor1D {
 }
 
 /**
- * y = act(x·W + b). Backward: dz = dy ⊙ act'(z); dW = xᵀ·dz; db = 1ᵀ·dz; dx = dz·Wᵀ — each matmul with explicitly
- * transposed operands, because tfjs-wasm's matMul with transposeA/B leaves XNNPACK (tfjs-notes §6, pitfall 2).
+ * a·b with a and/or b transposed (the last two axes). On wasm the operands are transposed explicitly, because
+ * tfjs-wasm's matMul with transposeA/B leaves XNNPACK for a scalar loop (17 ms against 0.9 ms for 256³, measured here;
+ * tfjs-notes pitfall 2); other backends (tensorflow/CUDA, cpu) take the transpose flags, saving a kernel each.
+ */
+export function matMulTransposed<T extends tf.Tensor2D | tf.Tensor3D>(a: T, b: T, transposeA: boolean, transposeB: boolean, backend: string = tf.getBackend()): T {
+  if (backend !== 'wasm') return tf.matMul(a, b, transposeA, transposeB) as T;
+  const swap = (t: T): T => tf.transpose(t, t.rank === 3 ? [0, 2, 1] : [1, 0]) as T;
+  return tf.matMul(transposeA ? swap(a) : a, transposeB ? swap(b) : b) as T;
+}
+
+/**
+ * y = act(x·W + b). Backward: dz = dy ⊙ act'(z); dW = xᵀ·dz; db = 1ᵀ·dz; dx = dz·Wᵀ, with the transposes done as
+ * `matMulTransposed` says.
  * Only the gradients named by `need` are computed; constants are closed over rather than passed as inputs.
  */
 export function dense(x: tf.Tensor2D, layer: DenseParams, activation: LayerActivation, need: GradientNeed): tf.Tensor2D {
@@ -52,7 +63,8 @@ export function dense(x: tf.Tensor2D, layer: DenseParams, activation: LayerActiv
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const input = (needInput ? args[0] : x) as tf.Tensor2D;
     const weights = (needWeights ? args[needInput ? 1 : 0] : layer.weights) as tf.Tensor2D;
-    const value = affine(input, { weights, bias: layer.bias } as DenseParams, activation);
+    const bias = needWeights ? (args[needInput ? 2 : 1] as tf.Tensor) : layer.bias;
+    const value = affine(input, { weights, bias } as DenseParams, activation);
     // The engine disposes forward intermediates before gradFunc runs (tfjs-notes pitfall 3): keep them via save().
     save(needWeights ? [value, input] : [value]);
     return {
@@ -60,9 +72,9 @@ export function dense(x: tf.Tensor2D, layer: DenseParams, activation: LayerActiv
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const dz = activationGradient(dy as tf.Tensor2D, saved[0] as tf.Tensor2D, activation);
         const grads: tf.Tensor[] = [];
-        if (needInput) grads.push(tf.matMul(dz, tf.transpose(weights)));
+        if (needInput) grads.push(matMulTransposed(dz, weights, false, true));
         if (needWeights) {
-          grads.push(tf.matMul(tf.transpose(saved[1] as tf.Tensor2D), dz));
+          grads.push(matMulTransposed(saved[1] as tf.Tensor2D, dz, true, false));
           grads.push(columnSums(dz));
         }
         return grads;
@@ -84,7 +96,7 @@ export interface StackedDenseParams {
 /**
  * N dense layers as one batched matmul: y[n] = act(x[n]·W[n] + b[n]). `x` is [N, B, in], or [B, in] shared by all
  * members (then its gradient is the sum over members). Same math as N calls of `dense`; meant for backends where one
- * big batched kernel beats N small ones (tfjs-node / CUDA). Backward uses explicit transposes like `dense`.
+ * big batched kernel beats N small ones (tfjs-node / CUDA). Backward transposes as `matMulTransposed` says.
  */
 export function stackedDense(
   x: tf.Tensor2D | tf.Tensor3D,
@@ -96,8 +108,8 @@ export function stackedDense(
   const shared = x.rank === 2;
   const expand = (input: tf.Tensor): tf.Tensor3D =>
     shared ? (tf.tile(tf.expandDims(input, 0), [members, 1, 1]) as tf.Tensor3D) : (input as tf.Tensor3D);
-  const forward = (input3: tf.Tensor3D, weights: tf.Tensor3D): tf.Tensor3D => {
-    const z = tf.fused.matMul({ a: input3, b: weights, bias: layer.bias, activation: activation === 'tanh' ? 'linear' : activation });
+  const forward = (input3: tf.Tensor3D, weights: tf.Tensor3D, bias: tf.Tensor = layer.bias): tf.Tensor3D => {
+    const z = tf.fused.matMul({ a: input3, b: weights, bias, activation: activation === 'tanh' ? 'linear' : activation });
     return (activation === 'tanh' ? tf.tanh(z) : z) as tf.Tensor3D;
   };
   if (need === 'none') return forward(expand(x), layer.weights as tf.Tensor3D);
@@ -107,7 +119,7 @@ export function stackedDense(
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const input3 = expand((needInput ? args[0] : x) as tf.Tensor);
     const weights = (needWeights ? args[needInput ? 1 : 0] : layer.weights) as tf.Tensor3D;
-    const value = forward(input3, weights);
+    const value = forward(input3, weights, needWeights ? (args[needInput ? 2 : 1] as tf.Tensor) : layer.bias);
     save(needWeights ? [value, input3] : [value]);
     return {
       value,
@@ -116,11 +128,11 @@ export function stackedDense(
         const dz = (activation === 'relu' ? tf.mul(dy, tf.step(y)) : activation === 'tanh' ? tf.mul(dy, tf.sub(1, tf.square(y))) : dy) as tf.Tensor3D;
         const grads: tf.Tensor[] = [];
         if (needInput) {
-          const dx = tf.matMul(dz, tf.transpose(weights, [0, 2, 1]));
+          const dx = matMulTransposed(dz, weights, false, true);
           grads.push(shared ? tf.sum(dx, 0) : dx);
         }
         if (needWeights) {
-          grads.push(tf.matMul(tf.transpose(saved[1] as tf.Tensor3D, [0, 2, 1]), dz));
+          grads.push(matMulTransposed(saved[1] as tf.Tensor3D, dz, true, false));
           grads.push(tf.sum(dz, 1, true));
         }
         return grads;
