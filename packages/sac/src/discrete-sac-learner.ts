@@ -10,6 +10,7 @@ import type { TransitionBatch } from './replay-buffer.js';
 import { Rng } from './rng.js';
 import { adamOptions } from './sac-learner.js';
 import { actorStepsDue, targetUpdateDue } from './update-schedule.js';
+import { exportLearnerState, importLearnerState, type LearnerState, type LearnerStateParts } from './learner-state.js';
 
 /** Observation length and number of discrete actions. */
 export interface DiscreteSpec {
@@ -176,6 +177,34 @@ export class DiscreteSacLearner {
       }
     }
     return out;
+  }
+
+  private stateParts(): LearnerStateParts {
+    return {
+      kind: 'sac-discrete',
+      config: this.config,
+      variables: [
+        ...this.policy.variables(),
+        ...this.critics.variables(),
+        ...this.targetCritics.variables(),
+        ...this.actorOptimizer.momentVariables(),
+        ...this.criticOptimizer.momentVariables(),
+        ...this.temperature.stateVariables(),
+      ],
+      optimizers: [this.actorOptimizer, this.criticOptimizer, ...this.temperature.optimizers()],
+      counts: this.counts,
+      rng: this.rng,
+    };
+  }
+
+  /** Full training state for checkpoints. */
+  exportState(): LearnerState {
+    return exportLearnerState(this.stateParts());
+  }
+
+  /** Restores a state exported by a discrete learner of the same shapes. */
+  importState(state: LearnerState): void {
+    this.counts = importLearnerState(this.stateParts(), state);
   }
 
   /** The logits network copied out of tfjs. */

@@ -38,6 +38,16 @@ export class EntropyTemperature {
     return value;
   }
 
+  /** log α and, when tuned, its Adam state (for checkpoints). */
+  stateVariables(): tf.Variable[] {
+    return [this.logAlpha, ...(this.optimizer?.momentVariables() ?? [])];
+  }
+
+  /** Optimisers whose step counts a checkpoint must carry. */
+  optimizers(): FlatAdam[] {
+    return this.optimizer ? [this.optimizer] : [];
+  }
+
   dispose(): void {
     this.logAlpha.dispose();
     this.optimizer?.dispose();

@@ -31,9 +31,19 @@ export class FlatAdam {
     this.v = tf.variable(tf.zeros([total]), false);
   }
 
-  /** Number of steps taken. */
+  /** Number of steps taken (restored with checkpoints: it sets the bias correction). */
   get steps(): number {
     return this.step;
+  }
+
+  set steps(value: number) {
+    if (!Number.isInteger(value) || value < 0) throw new Error(`adam: steps must be a non-negative integer, received ${value}`);
+    this.step = value;
+  }
+
+  /** The first and second moment buffers (for checkpoints). */
+  momentVariables(): tf.Variable[] {
+    return [this.m, this.v];
   }
 
   /** Applies one step; `grads` are in the order of `variables` (or a name → gradient map from tf.variableGrads). */

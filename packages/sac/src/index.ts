@@ -20,3 +20,4 @@ export * from './sac-v1-learner.js';
 export * from './discrete-sac-learner.js';
 export * from './plain-actor.js';
 export * from './create-learner.js';
+export * from './learner-state.js';

@@ -70,6 +70,15 @@ describe('ReplayBuffer', () => {
 });
 
 describe('Rng', () => {
+  it('restores its state exactly and rejects malformed states', () => {
+    const a = new Rng(3);
+    a.normal();
+    const copy = new Rng(0);
+    copy.setState(a.getState());
+    expect([copy.normal(), copy.uniform(), copy.integer(1000)]).toEqual([a.normal(), a.uniform(), a.integer(1000)]);
+    expect(() => copy.setState([1, 2, 3])).toThrow('rng: state must be four 32-bit unsigned words and a number, received [1, 2, 3]');
+  });
+
   it('is deterministic per seed and its normals have mean 0 and variance 1', () => {
     expect(new Rng(7).uniform()).toBe(new Rng(7).uniform());
     expect(new Rng(7).uniform()).not.toBe(new Rng(8).uniform());

@@ -24,6 +24,19 @@ export class Rng {
     this.s3 = next() | 1;
   }
 
+  /** The generator's state (four words and the cached normal), for checkpoints. */
+  getState(): number[] {
+    return [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0, this.spareNormal ?? Number.NaN];
+  }
+
+  setState(state: readonly number[]): void {
+    if (state.length !== 5 || state.slice(0, 4).some((w) => !Number.isInteger(w) || w < 0 || w > 0xffffffff)) {
+      throw new Error(`rng: state must be four 32-bit unsigned words and a number, received [${state.join(', ')}]`);
+    }
+    [this.s0, this.s1, this.s2, this.s3] = state as [number, number, number, number];
+    this.spareNormal = Number.isNaN(state[4]) ? undefined : state[4];
+  }
+
   /** A uniform 32-bit unsigned integer (xoshiro128**). */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;

@@ -18,6 +18,7 @@ import type { TransitionBatch } from './replay-buffer.js';
 import { Rng } from './rng.js';
 import { noiseLogDensityConstant, sampleSquashedGaussian, type SquashedSample } from './squashed-gaussian.js';
 import { actorStepsDue, targetUpdateDue } from './update-schedule.js';
+import { exportLearnerState, importLearnerState, type LearnerState, type LearnerStateParts } from './learner-state.js';
 
 export interface LossScalars {
   critic?: tf.Scalar;
@@ -264,6 +265,35 @@ export class SacLearner {
     out.dispose();
     if (actions.length !== count * actionSize) throw new Error('sac act: internal shape mismatch');
     return actions;
+  }
+
+  /** Variables and optimisers a checkpoint carries, in a fixed order (subclasses append theirs). */
+  protected stateParts(): LearnerStateParts {
+    return {
+      kind: 'sac',
+      config: this.config,
+      variables: [
+        ...this.policy.variables(),
+        ...this.critics.variables(),
+        ...(this.targetCritics?.variables() ?? []),
+        ...this.actorOptimizer.momentVariables(),
+        ...this.criticOptimizer.momentVariables(),
+        ...this.temperature.stateVariables(),
+      ],
+      optimizers: [this.actorOptimizer, this.criticOptimizer, ...this.temperature.optimizers()],
+      counts: this.counts,
+      rng: this.rng,
+    };
+  }
+
+  /** Full training state for checkpoints (weights, targets, Adam moments, α, counters, RNG). */
+  exportState(): LearnerState {
+    return exportLearnerState(this.stateParts());
+  }
+
+  /** Restores a state exported by a learner of the same kind and shapes. */
+  importState(state: LearnerState): void {
+    this.counts = importLearnerState(this.stateParts(), state);
   }
 
   /** The actor's weights copied out of tfjs, for the plain-JS actor. */

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SacConfig } from './config.js';
 import { FlatAdam } from './flat-adam.js';
 import { softBellmanTarget, type BatchTensors } from './learner-common.js';
+import type { LearnerStateParts } from './learner-state.js';
 import { Mlp } from './mlp.js';
 import { SacLearner, adamOptions, type ContinuousSpec } from './sac-learner.js';
 
@@ -59,6 +60,16 @@ export class SacV1Learner extends SacLearner {
   /** V̄ ← τ·V + (1 − τ)·V̄. */
   protected override updateTargets(): void {
     this.targetValue.polyakFrom(this.value, this.config.tau);
+  }
+
+  protected override stateParts(): LearnerStateParts {
+    const base = super.stateParts();
+    return {
+      ...base,
+      kind: 'sac-v1',
+      variables: [...base.variables, ...this.value.variables(), ...this.targetValue.variables(), ...this.valueOptimizer.momentVariables()],
+      optimizers: [...base.optimizers, this.valueOptimizer],
+    };
   }
 
   override dispose(): void {
