@@ -16,7 +16,7 @@ import type { LiveHub } from './live-hub.js';
 import { streamRecordedRollout } from './recorded-rollout.js';
 import type { RolloutSink } from './rollout-runner.js';
 import type { RunCatalogue } from './run-catalogue.js';
-import { describeFailure, ServerError, type ServerErrorCode } from './server-errors.js';
+import { describeFailure, ServerError } from './server-errors.js';
 import type { ResolvedServerOptions } from './server-options.js';
 import type { StreamIdAllocator } from './stream-ids.js';
 
@@ -113,7 +113,7 @@ export class ClientSession {
       this.handle(data, isBinary);
     } catch (error) {
       const failure = describeFailure(error);
-      this.context.options.log(`client ${this.clientId}: ${failure.message}`);
+      this.context.options.log(`client ${this.clientId}: ${failure.detail}`);
       try {
         this.reject(failure.code, failure.message);
       } catch {
@@ -143,7 +143,7 @@ export class ClientSession {
       this.dispatch(decoded.value);
     } catch (error) {
       const failure = describeFailure(error);
-      this.context.options.log(`client ${this.clientId}: ${decoded.value.type} failed: ${failure.message}`);
+      this.context.options.log(`client ${this.clientId}: ${decoded.value.type} failed: ${failure.detail}`);
       this.reject(failure.code, failure.message, decoded.value);
     }
   }
@@ -201,6 +201,7 @@ export class ClientSession {
       });
     } catch (error) {
       const failure = describeFailure(error);
+      this.context.options.log(`client ${this.clientId}: listRuns failed: ${failure.detail}`);
       this.reject(failure.code, failure.message, { type: 'listRuns', ...(requestId === undefined ? {} : { requestId }) });
     }
   }
@@ -221,12 +222,15 @@ export class ClientSession {
     });
     body(sink)
       .catch((error: unknown) => {
-        const failure = describeFailure(error);
-        const code: ServerErrorCode | string = error instanceof ServerError ? failure.code : message.type === 'requestRollout' ? 'rollout_failed' : failure.code;
-        const text = error instanceof ServerError ? failure.message : `${message.type} failed: ${error instanceof Error ? error.message : String(error)}`;
         sink.closeOpenEpisode();
-        this.context.options.log(`client ${this.clientId}: ${text}`);
-        this.reject(code, text, message);
+        const failure = describeFailure(error);
+        this.context.options.log(`client ${this.clientId}: ${message.type} failed: ${failure.detail}`);
+        if (failure.code === 'internal' && message.type === 'requestRollout') {
+          // the runner's, policy's or env's own message is what the user needs to see
+          this.reject('rollout_failed', `requestRollout failed: ${failure.detail}`, message);
+        } else {
+          this.reject(failure.code, failure.message, message);
+        }
       })
       .finally(() => this.streams.delete(controller));
   }

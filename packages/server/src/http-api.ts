@@ -29,7 +29,13 @@ function decodeSegment(segment: string): string {
  * - /api/runs/:run/rollouts/:file: the .rgr file's bytes.
  * Errors are JSON `{ error: { code, message } }` with a matching status.
  */
-export async function handleApiRequest(response: ServerResponse, method: string, urlPath: string, catalogue: RunCatalogue): Promise<void> {
+export async function handleApiRequest(
+  response: ServerResponse,
+  method: string,
+  urlPath: string,
+  catalogue: RunCatalogue,
+  log: (line: string) => void = () => {},
+): Promise<void> {
   try {
     const segments = urlPath.split('/').slice(2).map(decodeSegment); // drop '' and 'api'
     if (segments.length === 1 && segments[0] === 'runs') {
@@ -51,7 +57,8 @@ export async function handleApiRequest(response: ServerResponse, method: string,
     }
     throw new ServerError('not_found', `no API endpoint at ${JSON.stringify(urlPath.slice(0, 200))}; try /api/runs`);
   } catch (error) {
-    const failure = describeFailure(error);
-    sendJson(response, error instanceof ServerError ? error.httpStatus : 500, { error: failure });
+    const { code, message, detail } = describeFailure(error);
+    if (!(error instanceof ServerError)) log(`GET ${urlPath.slice(0, 200)}: ${detail}`);
+    sendJson(response, error instanceof ServerError ? error.httpStatus : 500, { error: { code, message } });
   }
 }

@@ -48,9 +48,12 @@ export class ServerError extends Error {
   }
 }
 
-/** The code and client-safe message of any thrown value; unexpected errors become `internal`. */
-export function describeFailure(error: unknown): { code: ServerErrorCode; message: string } {
-  if (error instanceof ServerError) return { code: error.code, message: error.message };
+/**
+ * The code and client-safe message of any thrown value. Unexpected errors become `internal` with a generic message
+ * (their text may hold file system paths); `detail` carries the real text for the server's log.
+ */
+export function describeFailure(error: unknown): { code: ServerErrorCode; message: string; detail: string } {
   const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `internal server error: ${detail}` };
+  if (error instanceof ServerError) return { code: error.code, message: error.message, detail };
+  return { code: 'internal', message: 'internal server error (the server log has the details)', detail };
 }

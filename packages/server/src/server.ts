@@ -68,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return sendText(response, 405, `method ${method} not allowed; this server is read-only\n`, { allow: 'GET, HEAD' });
     const path = (request.url ?? '/').split('?')[0]!;
-    if (path === '/api' || path.startsWith('/api/')) return handleApiRequest(response, method, path, catalogue);
+    if (path === '/api' || path.startsWith('/api/')) return handleApiRequest(response, method, path, catalogue, config.log);
     if (path === WEBSOCKET_PATH) return sendText(response, 426, `${WEBSOCKET_PATH} is the WebSocket endpoint; connect with a WebSocket client\n`);
     if (config.viewerDir === undefined) {
       if (path !== '/' && path !== '/index.html') return sendText(response, 404, 'not found: the viewer is not built\n');
