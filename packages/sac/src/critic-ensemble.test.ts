@@ -1,12 +1,17 @@
 // Tests that the batched critic ensemble (leading ensemble axis) computes exactly what the unrolled one does.
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseBackend, cpuCandidate, wasmCandidate } from './backend.js';
 import { CriticEnsemble, resolveEnsembleMode } from './critic-ensemble.js';
 import { Rng } from './rng.js';
 import { SacLearner } from './sac-learner.js';
 import { ReplayBuffer } from './replay-buffer.js';
 
 beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
@@ -54,29 +59,32 @@ describe('CriticEnsemble modes', () => {
     });
   }
 
-  it('a learner trains to the same weights in both modes', () => {
-    const rng = new Rng(1);
-    const buffer = new ReplayBuffer({ capacity: 16, observationSize: 3, actionSize: 2 });
-    for (let i = 0; i < 16; i++) {
-      buffer.add({ observation: rng.fillUniform(new Float32Array(3), -1, 1), action: rng.fillUniform(new Float32Array(2), -1, 1), reward: rng.uniform(), nextObservation: rng.fillUniform(new Float32Array(3), -1, 1), terminated: i % 4 === 0 });
-    }
-    const config = { actorHiddenSizes: [8], criticHiddenSizes: [8], numCritics: 2, actorUpdateInterval: 1 };
-    const a = new SacLearner({ observationSize: 3, actionSize: 2 }, { ...config, criticEnsemble: 'unrolled' });
-    const b = new SacLearner({ observationSize: 3, actionSize: 2 }, { ...config, criticEnsemble: 'batched' });
-    expect(b.critics.mode).toBe('batched');
-    for (let i = 0; i < 3; i++) {
-      const batch = buffer.sample(8, new Rng(10 + i));
-      const ma = a.update(batch);
-      const mb = b.update(batch);
-      expect(mb.criticLoss).toBeCloseTo(ma.criticLoss, 4);
-      expect(mb.actorLoss!).toBeCloseTo(ma.actorLoss!, 4);
-    }
-    tf.tidy(() => {
-      const x = tf.tensor2d([[0.1, 0.2, 0.3, 0.4, 0.5]]);
-      close(b.critics.forwardStacked(x).dataSync(), a.critics.forwardStacked(x).dataSync());
-      close(b.targetCritics!.forwardStacked(x).dataSync(), a.targetCritics!.forwardStacked(x).dataSync());
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`a learner trains to the same weights in both modes on ${backend}`, async () => {
+      await chooseBackend([wasmCandidate(), cpuCandidate()], backend);
+      const rng = new Rng(1);
+      const buffer = new ReplayBuffer({ capacity: 16, observationSize: 3, actionSize: 2 });
+      for (let i = 0; i < 16; i++) {
+        buffer.add({ observation: rng.fillUniform(new Float32Array(3), -1, 1), action: rng.fillUniform(new Float32Array(2), -1, 1), reward: rng.uniform(), nextObservation: rng.fillUniform(new Float32Array(3), -1, 1), terminated: i % 4 === 0 });
+      }
+      const config = { actorHiddenSizes: [8], criticHiddenSizes: [8], numCritics: 2, actorUpdateInterval: 1 };
+      const a = new SacLearner({ observationSize: 3, actionSize: 2 }, { ...config, criticEnsemble: 'unrolled' });
+      const b = new SacLearner({ observationSize: 3, actionSize: 2 }, { ...config, criticEnsemble: 'batched' });
+      expect(b.critics.mode).toBe('batched');
+      for (let i = 0; i < 3; i++) {
+        const batch = buffer.sample(8, new Rng(10 + i));
+        const ma = a.update(batch);
+        const mb = b.update(batch);
+        expect(mb.criticLoss).toBeCloseTo(ma.criticLoss, 4);
+        expect(mb.actorLoss!).toBeCloseTo(ma.actorLoss!, 4);
+      }
+      tf.tidy(() => {
+        const x = tf.tensor2d([[0.1, 0.2, 0.3, 0.4, 0.5]]);
+        close(b.critics.forwardStacked(x).dataSync(), a.critics.forwardStacked(x).dataSync());
+        close(b.targetCritics!.forwardStacked(x).dataSync(), a.targetCritics!.forwardStacked(x).dataSync());
+      });
+      a.dispose();
+      b.dispose();
     });
-    a.dispose();
-    b.dispose();
-  });
+  }
 });

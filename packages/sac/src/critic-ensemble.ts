@@ -25,7 +25,8 @@ export interface CriticEnsembleOptions {
  * "auto" picks "batched" (one batched matmul per layer for all members, leading ensemble axis) on backends with real
  * batched kernels (tensorflow, webgl, webgpu), and "unrolled" (one 2-D matmul chain per member) on wasm and cpu: there a
  * batched matMul of 2×256×256×256 took 28.9 ms against 2.4 ms for two 2-D matmuls, because tfjs-wasm's BatchMatMul uses
- * XNNPACK only for batch 1 (measured here, Node 20, tfjs 4.22).
+ * XNNPACK only for batch 1 (measured here, Node 20, tfjs 4.22); a whole update with batched critics on wasm took
+ * ~320 ms against ~40 ms unrolled (tools/bench sac-update --ensemble batched).
  */
 export function resolveEnsembleMode(mode: CriticEnsembleMode, backend: string = tf.getBackend()): 'batched' | 'unrolled' {
   if (mode !== 'auto') return mode;

@@ -108,9 +108,10 @@ export function stackedDense(
   const shared = x.rank === 2;
   const expand = (input: tf.Tensor): tf.Tensor3D =>
     shared ? (tf.tile(tf.expandDims(input, 0), [members, 1, 1]) as tf.Tensor3D) : (input as tf.Tensor3D);
+  // Unfused on purpose: per-member biases are rank 3, and tfjs-wasm's _FusedMatMul accepts only rank-1 biases.
   const forward = (input3: tf.Tensor3D, weights: tf.Tensor3D, bias: tf.Tensor = layer.bias): tf.Tensor3D => {
-    const z = tf.fused.matMul({ a: input3, b: weights, bias, activation: activation === 'tanh' ? 'linear' : activation });
-    return (activation === 'tanh' ? tf.tanh(z) : z) as tf.Tensor3D;
+    const z = tf.add(tf.matMul(input3, weights), bias);
+    return (activation === 'relu' ? tf.relu(z) : activation === 'tanh' ? tf.tanh(z) : z) as tf.Tensor3D;
   };
   if (need === 'none') return forward(expand(x), layer.weights as tf.Tensor3D);
   const needInput = need === 'input' || need === 'both';

@@ -11,6 +11,7 @@ import {
   parseBackendName,
   selectBackend,
   type BackendName,
+  type CriticEnsembleMode,
 } from '@rapier-gym/sac';
 import { median, printTable, ratio, type Cell } from './table.js';
 
@@ -25,11 +26,12 @@ interface Options {
   act: number;
   torch: boolean;
   anchor: string;
+  ensemble: CriticEnsembleMode;
 }
 
 function parseArgs(argv: string[]): Options {
   const defaultAnchor = fileURLToPath(new URL('../../../../shared/anchors/torch_sac_update.py', import.meta.url));
-  const o: Options = { backend: undefined, iters: 200, warmup: 20, batch: 256, hidden: 256, critics: 2, obs: 17, act: 6, torch: true, anchor: defaultAnchor };
+  const o: Options = { backend: undefined, iters: 200, warmup: 20, batch: 256, hidden: 256, critics: 2, obs: 17, act: 6, torch: true, anchor: defaultAnchor, ensemble: 'auto' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -50,7 +52,12 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--critics') o.critics = int();
     else if (flag === '--no-torch') o.torch = false;
     else if (flag === '--anchor') o.anchor = value();
-    else throw new Error(`sac-update bench: unknown flag "${flag}" (expected --backend, --iters, --warmup, --batch, --hidden, --critics, --no-torch, --anchor)`);
+    else if (flag === '--ensemble') {
+      const mode = value();
+      if (mode !== 'auto' && mode !== 'batched' && mode !== 'unrolled') throw new Error(`sac-update bench: --ensemble must be auto, batched or unrolled, received "${mode}"`);
+      o.ensemble = mode;
+    }
+    else throw new Error(`sac-update bench: unknown flag "${flag}" (expected --backend, --iters, --warmup, --batch, --hidden, --critics, --ensemble, --no-torch, --anchor)`);
   }
   return o;
 }
@@ -60,7 +67,11 @@ interface Timing {
   medianStepMs: number;
 }
 
-function benchTfjs(o: Options): Timing {
+interface TfjsTiming extends Timing {
+  mode: 'batched' | 'unrolled';
+}
+
+function benchTfjs(o: Options): TfjsTiming {
   const rng = new Rng(0);
   const size = 100_000;
   const buffer = new ReplayBuffer({ capacity: size, observationSize: o.obs, actionSize: o.act });
@@ -76,7 +87,7 @@ function benchTfjs(o: Options): Timing {
   // The anchor's work per update: one critic step, one actor step, one alpha step, one Polyak update.
   const learner = new SacLearner(
     { observationSize: o.obs, actionSize: o.act },
-    { actorHiddenSizes: [o.hidden, o.hidden], criticHiddenSizes: [o.hidden, o.hidden], numCritics: o.critics, batchSize: o.batch, actorUpdateInterval: 1, alpha: 'auto' },
+    { actorHiddenSizes: [o.hidden, o.hidden], criticHiddenSizes: [o.hidden, o.hidden], numCritics: o.critics, criticEnsemble: o.ensemble, batchSize: o.batch, actorUpdateInterval: 1, alpha: 'auto' },
   );
   const batch = allocateBatch(o.batch, o.obs, o.act);
   for (let i = 0; i < o.warmup; i++) learner.update(buffer.sample(o.batch, rng, batch));
@@ -88,8 +99,9 @@ function benchTfjs(o: Options): Timing {
     steps.push(performance.now() - ts);
   }
   const total = performance.now() - t0;
+  const mode = learner.critics.mode;
   learner.dispose();
-  return { msPerUpdate: total / o.iters, medianStepMs: median(steps) };
+  return { msPerUpdate: total / o.iters, medianStepMs: median(steps), mode };
 }
 
 function benchTorch(o: Options, variant: 'cleanrl' | 'lean'): (Timing & { blas: string }) | string {
@@ -111,7 +123,7 @@ async function main(): Promise<void> {
   const torch = o.torch ? (['cleanrl', 'lean'] as const).map((v) => [v, benchTorch(o, v)] as const) : [];
   const anchor = torch.find(([v]) => v === 'lean')?.[1];
   const anchorMs = typeof anchor === 'object' ? anchor.msPerUpdate : undefined;
-  rows.push([`tfjs ${choice.backend} (${choice.device})`, tfjs.msPerUpdate, tfjs.medianStepMs, 1000 / tfjs.msPerUpdate, anchorMs ? ratio(anchorMs, tfjs.msPerUpdate) : 'n/a']);
+  rows.push([`tfjs ${choice.backend} (${choice.device}), ${tfjs.mode} critics`, tfjs.msPerUpdate, tfjs.medianStepMs, 1000 / tfjs.msPerUpdate, anchorMs ? ratio(anchorMs, tfjs.msPerUpdate) : 'n/a']);
   for (const [variant, t] of torch) {
     if (typeof t === 'string') {
       console.log(`torch ${variant}: ${t}`);
