@@ -1,0 +1,90 @@
+// MuJoCo motors, joint damping, stiffness and armature as one implicit ForceBased Rapier joint motor (rapier-notes §8).
+import type { UnitImpulseJoint } from '@dimforge/rapier3d-simd-compat';
+import type { JointStateReader } from './joint-state.js';
+import type { BuiltJoint, PhysicsWorld } from './world-builder.js';
+
+/** The smallest motor damping used when a driven joint has neither armature nor damping (the motor then acts as a pure torque). */
+const MIN_DAMPING = 1e-6;
+
+interface DrivenJoint {
+  built: BuiltJoint;
+  motor: UnitImpulseJoint;
+  armature: number;
+  damping: number;
+  stiffness: number;
+  springRef: number;
+  /** Actuators driving this joint: index into ctrl, gear, clamp range. */
+  actuators: { index: number; gear: number; lo: number; hi: number }[];
+  limited: boolean;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * For each hinge/slide impulse joint with a motor, damping, stiffness or armature, before every `world.step()`:
+ *   v_old, q = current joint velocity and position, τ = Σ gear·clamp(ctrl, ctrlrange) − stiffness·(q − springref),
+ *   K = armature/h + damping,  v_t = (armature·v_old/h + τ) / K,
+ *   motor: f = K·(v_t − v_new), solved implicitly by Rapier (ForceBased velocity motor),
+ * which gives f = τ − armature·(v_new − v_old)/h − damping·v_new: MuJoCo's actuator torque and rotor inertia, with
+ * damping implicit and the spring explicit, as MuJoCo's Euler integrator treats them (engine_forward.c
+ * mj_EulerSkip: implicit joint damping). h is `world.timestep` (§8: not the TGS substep).
+ * Root joints realised by locked axes cannot carry these terms (an Error names them).
+ */
+export class ArmatureMotors {
+  private readonly driven: DrivenJoint[] = [];
+  private readonly h: number;
+
+  constructor(physics: PhysicsWorld, private readonly limitClamp: boolean) {
+    const model = physics.model;
+    this.h = physics.world.timestep;
+    for (const built of physics.joints) {
+      const j = built.joint;
+      const actuators = model.actuators
+        .filter((a) => a.joint === j.id)
+        .map((a) => ({ index: a.id, gear: a.gear, lo: a.ctrlLimited ? a.ctrlRange[0] : -Infinity, hi: a.ctrlLimited ? a.ctrlRange[1] : Infinity }));
+      const active = actuators.length > 0 || j.armature > 0 || j.damping > 0 || j.stiffness > 0;
+      if (!active) continue;
+      if (built.realisation !== 'impulse' || (j.type !== 'hinge' && j.type !== 'slide')) {
+        throw new Error(
+          `ArmatureMotors(${model.name}): joint "${j.name}" (${j.type}, ${built.realisation}) has a motor, damping, stiffness or armature; only hinge and slide impulse joints can carry them`,
+        );
+      }
+      const motor = built.impulse as UnitImpulseJoint;
+      motor.configureMotorModel(physics.R.MotorModel.ForceBased);
+      this.driven.push({
+        built, motor, armature: j.armature, damping: j.damping, stiffness: j.stiffness, springRef: j.springRef,
+        actuators, limited: j.limited, lo: j.range[0], hi: j.range[1],
+      });
+    }
+  }
+
+  /** Number of joints driven by a motor. */
+  get count(): number {
+    return this.driven.length;
+  }
+
+  /** Configures every motor for the next world step from `ctrl` and the reader's (refreshed) body states. */
+  configure(ctrl: ArrayLike<number>, reader: JointStateReader): void {
+    const h = this.h;
+    for (const d of this.driven) {
+      let tau = 0;
+      for (const a of d.actuators) {
+        const u = ctrl[a.index]!;
+        tau += a.gear * (u < a.lo ? a.lo : u > a.hi ? a.hi : u);
+      }
+      const vOld = reader.velocity(d.built);
+      const needsQ = d.stiffness > 0 || (this.limitClamp && d.limited);
+      const q = needsQ ? reader.position(d.built) : 0;
+      if (d.stiffness > 0) tau -= d.stiffness * (q - d.springRef);
+      const K = Math.max(d.armature / h + d.damping, MIN_DAMPING);
+      let vTarget = (d.armature * vOld / h + tau) / K;
+      if (this.limitClamp && d.limited) {
+        const lo = (d.lo - q) / h;
+        const hi = (d.hi - q) / h;
+        if (vTarget < lo) vTarget = lo;
+        else if (vTarget > hi) vTarget = hi;
+      }
+      d.motor.configureMotorVelocity(vTarget, K);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+// Locomotion tasks on Rapier (Gymnasium MuJoCo v5 mirrors), registered with the registry when this module loads.
+import { registeredIds } from '../registry/registry.js';
+import { LOCOMOTION_IDS, registerLocomotion } from './register.js';
+
+export { MujocoEnv, loadTaskModel } from './mujoco-env.js';
+export { PlanarWalkerEnv, type PlanarWalkerOptions } from './planar-walker-env.js';
+export { HopperEnv, HOPPER_DEFAULTS, type HopperOptions } from './hopper.js';
+export { Walker2dEnv, WALKER2D_DEFAULTS, type Walker2dOptions } from './walker2d.js';
+export { HalfCheetahEnv, HALF_CHEETAH_DEFAULTS, type HalfCheetahOptions } from './half-cheetah.js';
+export { AntEnv, ANT_DEFAULTS, type AntOptions } from './ant.js';
+export { TASK_OVERLAYS } from './overlays.js';
+export { DEFAULT_OVERLAY, type TaskOverlay } from './task-overlay.js';
+export { LOCOMOTION_IDS, registerLocomotion } from './register.js';
+
+// Guarded so that loading this module twice against the same registry does not throw on duplicate ids.
+if (!LOCOMOTION_IDS.some((id) => registeredIds().includes(id))) registerLocomotion();

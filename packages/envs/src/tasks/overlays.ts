@@ -1,0 +1,13 @@
+// Per-task Rapier-only settings (substeps, solver iterations, limit handling); listed in the package README.
+import { DEFAULT_OVERLAY, type TaskOverlay } from './task-overlay.js';
+
+/** Every locomotion task's overlay. The robot files stay MuJoCo's; only how Rapier integrates them is chosen here. */
+export const TASK_OVERLAYS: Readonly<Record<string, TaskOverlay>> = {
+  // rapier-notes §8 (b1): one TGS substep with 4 PGS iterations makes the implicit armature motor exact.
+  'Hopper-v5': { ...DEFAULT_OVERLAY, solverIterations: 1, pgsIterations: 4 },
+  'Walker2d-v5': { ...DEFAULT_OVERLAY, solverIterations: 1, pgsIterations: 4 },
+  // dt 0.01 (MuJoCo's): 8 TGS substeps and the motor limit clamp keep joints within 1 cm and 10° (1: 18 mm, 51°).
+  'HalfCheetah-v5': { ...DEFAULT_OVERLAY, solverIterations: 8, pgsIterations: 1, limitClamp: true },
+  // dt 0.01 (MuJoCo's): 8 TGS substeps and the limit clamp (§8) hold the light legs to ~1 cm and < 20°.
+  'Ant-v5': { ...DEFAULT_OVERLAY, solverIterations: 8, pgsIterations: 1, limitClamp: true },
+};

@@ -1,0 +1,88 @@
+// Registers the locomotion tasks under Gymnasium's ids, limits and thresholds (gymnasium/envs/__init__.py).
+import type { EnvSpec } from '../registry/env-spec.js';
+import { register } from '../registry/registry.js';
+import { AntEnv, ANT_DEFAULTS, type AntOptions } from './ant.js';
+import { HalfCheetahEnv, HALF_CHEETAH_DEFAULTS, type HalfCheetahOptions } from './half-cheetah.js';
+import { HopperEnv, HOPPER_DEFAULTS, type HopperOptions } from './hopper.js';
+import { Walker2dEnv, WALKER2D_DEFAULTS, type Walker2dOptions } from './walker2d.js';
+
+const COMMON_DOCS = {
+  xml_file: 'robot name from src/robots (e.g. "hopper") or MJCF text starting with "<"',
+  frame_skip: 'physics steps per env step; dt = timestep · frame_skip',
+  forward_reward_weight: 'weight of the forward velocity reward',
+  ctrl_cost_weight: 'weight of the control cost ‖a‖²',
+  reset_noise_scale: 'scale of the reset noise added to qpos and qvel',
+  exclude_current_positions_from_observation: 'leave the x (and for the Ant y) position out of the observation',
+};
+
+const hopperSpec: EnvSpec<HopperOptions> = {
+  id: 'Hopper-v5',
+  entryPoint: (options) => new HopperEnv(options),
+  defaultOptions: { ...HOPPER_DEFAULTS },
+  optionDocs: {
+    ...COMMON_DOCS,
+    healthy_reward: 'reward per step while healthy',
+    terminate_when_unhealthy: 'end the episode when the hopper becomes unhealthy',
+    healthy_state_range: 'open range every entry of state_vector()[2:] must stay in',
+    healthy_z_range: 'open range of the torso height',
+    healthy_angle_range: 'open range of the torso angle',
+  },
+  maxEpisodeSteps: 1000,
+  rewardThreshold: 3800.0,
+  description: 'Hop forward on one leg without falling (gymnasium/envs/mujoco/hopper_v5.py).',
+};
+
+const walker2dSpec: EnvSpec<Walker2dOptions> = {
+  id: 'Walker2d-v5',
+  entryPoint: (options) => new Walker2dEnv(options),
+  defaultOptions: { ...WALKER2D_DEFAULTS },
+  optionDocs: {
+    ...COMMON_DOCS,
+    healthy_reward: 'reward per step while healthy',
+    terminate_when_unhealthy: 'end the episode when the walker becomes unhealthy',
+    healthy_z_range: 'open range of the torso height',
+    healthy_angle_range: 'open range of the torso angle',
+  },
+  maxEpisodeSteps: 1000,
+  description: 'Walk forward on two legs without falling (gymnasium/envs/mujoco/walker2d_v5.py).',
+};
+
+const halfCheetahSpec: EnvSpec<HalfCheetahOptions> = {
+  id: 'HalfCheetah-v5',
+  entryPoint: (options) => new HalfCheetahEnv(options),
+  defaultOptions: { ...HALF_CHEETAH_DEFAULTS },
+  optionDocs: { ...COMMON_DOCS },
+  maxEpisodeSteps: 1000,
+  rewardThreshold: 4800.0,
+  description: 'Run forward as fast as possible (gymnasium/envs/mujoco/half_cheetah_v5.py).',
+};
+
+const antSpec: EnvSpec<AntOptions> = {
+  id: 'Ant-v5',
+  entryPoint: (options) => new AntEnv(options),
+  defaultOptions: { ...ANT_DEFAULTS },
+  optionDocs: {
+    ...COMMON_DOCS,
+    contact_cost_weight: 'weight of the contact cost ‖clip(cfrc_ext)‖²',
+    healthy_reward: 'reward per step while healthy',
+    main_body: 'body id whose x-y velocity is rewarded (1 = torso)',
+    terminate_when_unhealthy: 'end the episode when the torso leaves healthy_z_range',
+    healthy_z_range: 'closed range of the torso height',
+    contact_force_range: 'range cfrc_ext is clipped to, in the observation and the contact cost',
+    include_cfrc_ext_in_observation: 'append clip(cfrc_ext[1:]) (78 values) to the observation',
+  },
+  maxEpisodeSteps: 1000,
+  rewardThreshold: 6000.0,
+  description: 'Walk a four-legged robot forward (gymnasium/envs/mujoco/ant_v5.py).',
+};
+
+/** The ids `registerLocomotion` registers. */
+export const LOCOMOTION_IDS = ['Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5'] as const;
+
+/** Registers the locomotion tasks; throws if one is already registered unless `override` is set. */
+export function registerLocomotion({ override = false }: { override?: boolean } = {}): void {
+  register(hopperSpec, { override });
+  register(walker2dSpec, { override });
+  register(halfCheetahSpec, { override });
+  register(antSpec, { override });
+}
