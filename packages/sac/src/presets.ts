@@ -98,6 +98,7 @@ const presets: Record<PresetName, SacPreset> = {
         'The table\'s "initial exploration 0" is random_exploration, a per-step probability of a random action (default 0); sac.py also samples the action space while num_timesteps < learning_starts, i.e. for the first 100 steps.',
       initialAlpha: 'ent_coef "auto" starts log α at log(1.0).',
       seed: 'The table says "random by default"; presets need a fixed seed, 1 is used.',
+      bufferSize: 'Kept as the table says (5e5); note that stable_baselines/sac/sac.py\'s default is buffer_size=50000.',
     },
   },
   spinningup: {
