@@ -2,7 +2,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { make } from '../registry/registry.js';
 import { init } from '../physics/rapier-runtime.js';
-import { jointErrors } from '../physics/joint-diagnostics.js';
 import { MjcfError } from '../mjcf/mjcf-error.js';
 import { Rng } from '../core/rng.js';
 import type { Env } from '../core/env.js';
@@ -97,7 +96,7 @@ describe.each(SPECS)('$id', (spec) => {
       expect(s.info['physics_error']).toBeUndefined();
       for (const v of s.obs) expect(Number.isFinite(v)).toBe(true);
       if (t >= 25) {
-        const e = jointErrors(inner.physicsWorld, (inner as unknown as { reader: never }).reader, inner.qpos);
+        const e = inner.jointErrors();
         separation = Math.max(separation, e.separation);
         overshoot = Math.max(overshoot, e.hingeOvershoot);
       }

@@ -10,6 +10,7 @@ import { applyState } from '../physics/apply-state.js';
 import { ArmatureMotors } from '../physics/armature-motor.js';
 import { contactPoints, type ContactPoint } from '../physics/contact-forces.js';
 import { JointStateReader } from '../physics/joint-state.js';
+import { jointErrors, type JointErrors } from '../physics/joint-diagnostics.js';
 import { projectOntoPlane } from '../physics/planar-projection.js';
 import { rapier } from '../physics/rapier-runtime.js';
 import { buildWorld, restoreWorld, worldBlueprint, type PhysicsWorld, type WorldBlueprint, type WorldSettings } from '../physics/world-builder.js';
@@ -110,6 +111,11 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
     this.reader.resetUnwrap(qpos);
     this.qpos.set(qpos);
     this.qvel.set(qvel);
+  }
+
+  /** How far the impulse joints have drifted apart and past their limits now (stability diagnostics). */
+  jointErrors(): JointErrors {
+    return jointErrors(this.physics, this.reader, this.qpos);
   }
 
   /** Contact points and forces after the last step, for the viewer (not computed unless asked for). */

@@ -1,0 +1,130 @@
+// Shared parts of the locomotion benchmarks: the tasks, MuJoCo (mujoco-js) stepping the same MJCF, and health rules.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Rng, make, type Env } from '@rapier-gym/envs';
+import loadMujoco from 'mujoco-js';
+
+/** A locomotion task as both engines run it: Gymnasium id, robot file, frame skip and its health rule. */
+export interface LocomotionTask {
+  id: string;
+  robot: string;
+  frameSkip: number;
+  /** Gymnasium v5's health rule on (qpos, qvel); undefined for tasks that never terminate. */
+  healthy: ((qpos: ArrayLike<number>, qvel: ArrayLike<number>) => boolean) | undefined;
+  /** Reset noise as Gymnasium draws it: uniform on qpos, uniform or normal on qvel. */
+  noise: { scale: number; qvel: 'uniform' | 'normal' };
+}
+
+export const TASKS: LocomotionTask[] = [
+  {
+    id: 'Hopper-v5', robot: 'hopper', frameSkip: 4, noise: { scale: 5e-3, qvel: 'uniform' },
+    healthy: (q, v) => {
+      for (let i = 2; i < q.length; i++) if (!(Math.abs(q[i]!) < 100)) return false;
+      for (let i = 0; i < v.length; i++) if (!(Math.abs(v[i]!) < 100)) return false;
+      return q[1]! > 0.7 && Math.abs(q[2]!) < 0.2;
+    },
+  },
+  { id: 'Walker2d-v5', robot: 'walker2d', frameSkip: 4, noise: { scale: 5e-3, qvel: 'uniform' }, healthy: (q) => q[1]! > 0.8 && q[1]! < 2 && q[2]! > -1 && q[2]! < 1 },
+  { id: 'HalfCheetah-v5', robot: 'half_cheetah', frameSkip: 5, noise: { scale: 0.1, qvel: 'normal' }, healthy: undefined },
+  { id: 'Ant-v5', robot: 'ant', frameSkip: 5, noise: { scale: 0.1, qvel: 'normal' }, healthy: (q) => q[2]! >= 0.2 && q[2]! <= 1 },
+];
+
+/** What the benchmarks read from a task env beyond the Env interface (MujocoEnv's public members). */
+export interface TaskInternals {
+  qpos: Float64Array;
+  qvel: Float64Array;
+  initQpos: Float64Array;
+  initQvel: Float64Array;
+  setState(qpos: ArrayLike<number>, qvel: ArrayLike<number>): void;
+  jointErrors(): { separation: number; hingeOvershoot: number };
+}
+
+/** The task env without TimeLimit (make from the registry; the tasks register when @rapier-gym/envs loads). */
+export function makeTask(id: string, options: Record<string, unknown> = {}): { env: Env; inner: TaskInternals } {
+  const env = make(id, { max_episode_steps: null, ...options });
+  return { env, inner: env.unwrapped as unknown as TaskInternals };
+}
+
+export function robotFile(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../../packages/envs/src/robots/${name}.xml`, import.meta.url)), 'utf8');
+}
+
+type Mujoco = Awaited<ReturnType<typeof loadMujoco>>;
+let mujoco: Mujoco | undefined;
+
+/** One MuJoCo simulation of a robot file (mujoco-js, MuJoCo's own WebAssembly build). */
+export class MujocoSim {
+  readonly model;
+  readonly data;
+  constructor(readonly mj: Mujoco, robot: string) {
+    mj.FS.writeFile(`/${robot}.xml`, robotFile(robot));
+    this.model = mj.MjModel.loadFromXML(`/${robot}.xml`);
+    this.data = new mj.MjData(this.model);
+  }
+
+  get qpos(): Float64Array {
+    return this.data.qpos as Float64Array;
+  }
+
+  get qvel(): Float64Array {
+    return this.data.qvel as Float64Array;
+  }
+
+  /** MuJoCo's set_state: qpos, qvel, then mj_forward. */
+  setState(qpos: ArrayLike<number>, qvel: ArrayLike<number>): void {
+    this.mj.mj_resetData(this.model, this.data);
+    (this.data.qpos as Float64Array).set(Array.from(qpos));
+    (this.data.qvel as Float64Array).set(Array.from(qvel));
+    this.mj.mj_forward(this.model, this.data);
+  }
+
+  /** data.ctrl = ctrl, then frame_skip × mj_step (Gymnasium's do_simulation). */
+  step(ctrl: ArrayLike<number>, frameSkip: number): void {
+    const c = this.data.ctrl as Float64Array;
+    for (let i = 0; i < c.length; i++) c[i] = ctrl[i]!;
+    for (let k = 0; k < frameSkip; k++) this.mj.mj_step(this.model, this.data);
+  }
+
+  delete(): void {
+    this.data.delete();
+    this.model.delete();
+  }
+}
+
+export async function mujocoRuntime(): Promise<Mujoco> {
+  mujoco ??= await loadMujoco();
+  return mujoco;
+}
+
+/** Uniform controls in [−1, 1], pre-drawn so that both engines see the same sequence. */
+export function controlSequence(steps: number, size: number, seed: number): Float32Array[] {
+  const rng = new Rng(seed);
+  return Array.from({ length: steps }, () => Float32Array.from({ length: size }, () => rng.uniformIn(-1, 1)));
+}
+
+/** Gymnasium's reset noise for `task`, drawn from `rng`: init + U(±s) on qpos, U(±s) or s·N(0,1) on qvel. */
+export function resetNoise(task: LocomotionTask, init: { qpos: ArrayLike<number>; nv: number }, rng: Rng): { qpos: Float64Array; qvel: Float64Array } {
+  const s = task.noise.scale;
+  const qpos = Float64Array.from(init.qpos, (v) => v + rng.uniformIn(-s, s));
+  const qvel = Float64Array.from({ length: init.nv }, () => (task.noise.qvel === 'uniform' ? rng.uniformIn(-s, s) : s * rng.normal()));
+  return { qpos, qvel };
+}
+
+/** Integer flag value from argv (`--name 123`), or the default. */
+export function intFlag(argv: string[], name: string, fallback: number): number {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(argv[i + 1]);
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer, received ${String(argv[i + 1])}`);
+  return v;
+}
+
+/** The tasks named by `--envs a,b` (default: all). */
+export function selectedTasks(argv: string[]): LocomotionTask[] {
+  const i = argv.indexOf('--envs');
+  if (i < 0) return TASKS;
+  const ids = (argv[i + 1] ?? '').split(',');
+  const unknown = ids.filter((id) => !TASKS.some((t) => t.id === id));
+  if (unknown.length > 0) throw new Error(`--envs: unknown task(s) ${unknown.join(', ')}; expected ${TASKS.map((t) => t.id).join(', ')}`);
+  return TASKS.filter((t) => ids.includes(t.id));
+}

@@ -1,0 +1,64 @@
+// Benchmark: env steps/s of each locomotion task on Rapier against MuJoCo (mujoco-js) stepping the same MJCF file.
+import { init } from '@rapier-gym/envs';
+import { controlSequence, intFlag, makeTask, MujocoSim, mujocoRuntime, selectedTasks } from './locomotion-common.js';
+import { median, printTable, ratio, type Cell } from './table.js';
+
+/**
+ * One thread, same process, interleaved (Rapier block, then MuJoCo block, `--rounds` times): each block runs
+ * `--steps` env steps of pre-drawn uniform random controls, with a reset every 1000 steps and no termination.
+ * Rapier: the registered env's reset + step (observation, reward and info included). MuJoCo: set ctrl, frame_skip ×
+ * mj_step, copy qpos and qvel (what Gymnasium's step reads). The median of the rounds is reported.
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const steps = intFlag(argv, 'steps', 3000);
+  const rounds = intFlag(argv, 'rounds', 3);
+  await init();
+  const mj = await mujocoRuntime();
+  const rows: Cell[][] = [];
+  for (const task of selectedTasks(argv)) {
+    const { env } = makeTask(task.id, task.healthy ? { terminate_when_unhealthy: false } : {});
+    const sim = new MujocoSim(mj, task.robot);
+    const nu = sim.model.nu;
+    const controls = controlSequence(steps, nu, 1);
+    const obs = new Float64Array(sim.model.nq + sim.model.nv);
+    const rapierRates: number[] = [];
+    const mujocoRates: number[] = [];
+    for (let r = 0; r < rounds + 1; r++) {
+      let t0 = performance.now();
+      env.reset({ seed: r });
+      for (let i = 0; i < steps; i++) {
+        if (i > 0 && i % 1000 === 0) env.reset();
+        env.step(controls[i]!);
+      }
+      const rapierRate = steps / ((performance.now() - t0) / 1000);
+      t0 = performance.now();
+      sim.setState(Array.from(sim.model.qpos0 as ArrayLike<number>), new Float64Array(sim.model.nv));
+      for (let i = 0; i < steps; i++) {
+        if (i > 0 && i % 1000 === 0) sim.setState(Array.from(sim.model.qpos0 as ArrayLike<number>), new Float64Array(sim.model.nv));
+        sim.step(controls[i]!, task.frameSkip);
+        obs.set(sim.qpos);
+        obs.set(sim.qvel, sim.model.nq);
+      }
+      const mujocoRate = steps / ((performance.now() - t0) / 1000);
+      if (r > 0) {
+        // round 0 warms up the JIT
+        rapierRates.push(rapierRate);
+        mujocoRates.push(mujocoRate);
+      }
+    }
+    const goal = task.id === 'Hopper-v5' || task.id === 'Walker2d-v5' ? '≥ 1.0×' : '≥ 0.3× (0.5×)';
+    const rapierRate = median(rapierRates);
+    const mujocoRate = median(mujocoRates);
+    rows.push([task.id, rapierRate, mujocoRate, ratio(rapierRate, mujocoRate), goal]);
+    sim.delete();
+    env.close();
+  }
+  printTable(
+    `Locomotion env steps/s, one thread, median of ${rounds} interleaved rounds × ${steps} steps (Rapier SIMD vs MuJoCo mujoco-js, same MJCF, same frame_skip)`,
+    ['task', 'Rapier env steps/s', 'MuJoCo env steps/s', 'ratio', 'goal'],
+    rows,
+  );
+}
+
+await main();
