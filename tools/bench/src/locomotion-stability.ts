@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const [sepGoal, degGoal] = task.id === 'Ant-v5' ? [30, 20] : [10, 10];
     const deg = (overshoot * 180) / Math.PI;
     const pass = errors === 0 && nonFinite === 0 && separation * 1000 <= sepGoal && deg <= degGoal;
-    rows.push([task.id, errors, nonFinite, separation * 1000, deg, maxSpeed, `≤ ${sepGoal} mm, ≤ ${degGoal}°`, pass ? 'yes' : 'NO']);
+    rows.push([task.id, String(errors), String(nonFinite), separation * 1000, deg, maxSpeed, `≤ ${sepGoal} mm, ≤ ${degGoal}°`, pass ? 'yes' : 'NO']);
     env.close();
   }
   printTable(
