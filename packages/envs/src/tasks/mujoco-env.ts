@@ -155,6 +155,7 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
           this.reader.refresh();
           this.motors.configure(this.ctrl, this.reader);
         }
+        this.beforeWorldStep();
         world.step();
       }
       projectOntoPlane(this.physics);
@@ -171,6 +172,9 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
     }
     return undefined;
   }
+
+  /** Called before every Rapier step, after the motors are configured (passive forces such as fluid drag; default: nothing). */
+  protected beforeWorldStep(): void {}
 
   /** The step result for a physics blow-up: the last finite observation, truncated, `info.physics_error`. */
   protected physicsErrorStep(message: string): StepResult<Float32Array> {

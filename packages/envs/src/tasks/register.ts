@@ -5,6 +5,7 @@ import { AntEnv, ANT_DEFAULTS, type AntOptions } from './ant.js';
 import { HalfCheetahEnv, HALF_CHEETAH_DEFAULTS, type HalfCheetahOptions } from './half-cheetah.js';
 import { HopperEnv, HOPPER_DEFAULTS, type HopperOptions } from './hopper.js';
 import { Walker2dEnv, WALKER2D_DEFAULTS, type Walker2dOptions } from './walker2d.js';
+import { SwimmerEnv, SWIMMER_DEFAULTS, type SwimmerOptions } from './swimmer.js';
 
 const COMMON_DOCS = {
   xml_file: 'robot name from src/robots (e.g. "hopper") or MJCF text starting with "<"',
@@ -76,8 +77,22 @@ const antSpec: EnvSpec<AntOptions> = {
   description: 'Walk a four-legged robot forward (gymnasium/envs/mujoco/ant_v5.py).',
 };
 
+const swimmerSpec: EnvSpec<SwimmerOptions> = {
+  id: 'Swimmer-v5',
+  entryPoint: (options) => new SwimmerEnv(options),
+  defaultOptions: { ...SWIMMER_DEFAULTS },
+  optionDocs: {
+    xml_file: COMMON_DOCS.xml_file, frame_skip: COMMON_DOCS.frame_skip, forward_reward_weight: COMMON_DOCS.forward_reward_weight,
+    ctrl_cost_weight: COMMON_DOCS.ctrl_cost_weight, reset_noise_scale: COMMON_DOCS.reset_noise_scale,
+    exclude_current_positions_from_observation: 'leave the x and y position out of the observation',
+  },
+  maxEpisodeSteps: 1000,
+  rewardThreshold: 360.0,
+  description: 'Swim forward through a viscous fluid (gymnasium/envs/mujoco/swimmer_v5.py).',
+};
+
 /** The ids `registerLocomotion` registers. */
-export const LOCOMOTION_IDS = ['Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5'] as const;
+export const LOCOMOTION_IDS = ['Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5', 'Swimmer-v5'] as const;
 
 /** Registers the locomotion tasks; throws if one is already registered unless `override` is set. */
 export function registerLocomotion({ override = false }: { override?: boolean } = {}): void {
@@ -85,4 +100,5 @@ export function registerLocomotion({ override = false }: { override?: boolean } 
   register(walker2dSpec, { override });
   register(halfCheetahSpec, { override });
   register(antSpec, { override });
+  register(swimmerSpec, { override });
 }
