@@ -27,7 +27,18 @@ export const TASKS: LocomotionTask[] = [
   { id: 'Walker2d-v5', robot: 'walker2d', frameSkip: 4, noise: { scale: 5e-3, qvel: 'uniform' }, healthy: (q) => q[1]! > 0.8 && q[1]! < 2 && q[2]! > -1 && q[2]! < 1 },
   { id: 'HalfCheetah-v5', robot: 'half_cheetah', frameSkip: 5, noise: { scale: 0.1, qvel: 'normal' }, healthy: undefined },
   { id: 'Ant-v5', robot: 'ant', frameSkip: 5, noise: { scale: 0.1, qvel: 'normal' }, healthy: (q) => q[2]! >= 0.2 && q[2]! <= 1 },
+  { id: 'InvertedPendulum-v5', robot: 'inverted_pendulum', frameSkip: 2, noise: { scale: 0.01, qvel: 'uniform' }, healthy: (q) => Math.abs(q[1]!) <= 0.2 },
+  {
+    // the tip (site 0) is 0.6 m up each pole, both hinged on the cart's axis at z = 0
+    id: 'InvertedDoublePendulum-v5', robot: 'inverted_double_pendulum', frameSkip: 5, noise: { scale: 0.1, qvel: 'normal' },
+    healthy: (q) => 0.6 * Math.cos(q[1]!) + 0.6 * Math.cos(q[1]! + q[2]!) > 1,
+  },
 ];
+
+/** Tasks whose health rule can be switched off (`terminate_when_unhealthy`). */
+export function lenientOptions(task: LocomotionTask): Record<string, unknown> {
+  return task.id === 'Hopper-v5' || task.id === 'Walker2d-v5' || task.id === 'Ant-v5' ? { terminate_when_unhealthy: false } : {};
+}
 
 /** What the benchmarks read from a task env beyond the Env interface (MujocoEnv's public members). */
 export interface TaskInternals {
@@ -96,10 +107,15 @@ export async function mujocoRuntime(): Promise<Mujoco> {
   return mujoco;
 }
 
-/** Uniform controls in [−1, 1], pre-drawn so that both engines see the same sequence. */
-export function controlSequence(steps: number, size: number, seed: number): Float32Array[] {
+/** Uniform controls in [−bound, bound], pre-drawn so that both engines see the same sequence. */
+export function controlSequence(steps: number, size: number, seed: number, bound = 1): Float32Array[] {
   const rng = new Rng(seed);
-  return Array.from({ length: steps }, () => Float32Array.from({ length: size }, () => rng.uniformIn(-1, 1)));
+  return Array.from({ length: steps }, () => Float32Array.from({ length: size }, () => rng.uniformIn(-bound, bound)));
+}
+
+/** The task's control bound (InvertedPendulum's ctrlrange is ±3, every other task's ±1). */
+export function controlBound(task: LocomotionTask): number {
+  return task.id === 'InvertedPendulum-v5' ? 3 : 1;
 }
 
 /** Gymnasium's reset noise for `task`, drawn from `rng`: init + U(±s) on qpos, U(±s) or s·N(0,1) on qvel. */

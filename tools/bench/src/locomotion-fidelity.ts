@@ -1,13 +1,14 @@
 // Fidelity report: random-policy episode lengths and open-loop state divergence, Rapier tasks against MuJoCo (mujoco-js).
 import { Rng, init } from '@rapier-gym/envs';
 import {
-  controlSequence, intFlag, makeTask, MujocoSim, mujocoRuntime, resetNoise, selectedTasks, type LocomotionTask,
+  controlBound, controlSequence, intFlag, lenientOptions, makeTask, MujocoSim, mujocoRuntime, resetNoise, selectedTasks,
+  type LocomotionTask,
 } from './locomotion-common.js';
 import { printTable, type Cell } from './table.js';
 
 /** qpos indices of the hinge angles compared (the torso angle and joints for planar robots; the Ant's 8 hinges). */
 function angleIndices(task: LocomotionTask, nq: number): number[] {
-  const first = task.id === 'Ant-v5' ? 7 : 2;
+  const first = task.id === 'Ant-v5' ? 7 : task.id.startsWith('Inverted') ? 1 : 2;
   return Array.from({ length: nq - first }, (_, i) => first + i);
 }
 
@@ -34,14 +35,16 @@ async function main(): Promise<void> {
   const lengthRows: Cell[][] = [];
   const divergenceRows: Cell[][] = [];
   for (const task of selectedTasks(argv)) {
-    const { env, inner } = makeTask(task.id, task.healthy ? { terminate_when_unhealthy: false } : {});
+    const { env, inner } = makeTask(task.id, lenientOptions(task));
+    const bound = controlBound(task);
+    const stepRapier = (a: Float32Array): boolean => env.step(a).terminated;
     const sim = new MujocoSim(mj, task.robot);
     const nu = sim.model.nu;
     const nq = sim.model.nq;
     const nv = sim.model.nv;
     const qpos0 = Array.from(sim.model.qpos0 as ArrayLike<number>);
     const angles = angleIndices(task, nq);
-    const zIndex = task.id === 'Ant-v5' ? 2 : 1;
+    const zIndex = task.id === 'Ant-v5' ? 2 : task.id.startsWith('Inverted') ? 0 : 1;
 
     if (task.healthy) {
       const count = task.id === 'Ant-v5' ? Math.max(1, Math.round(episodes / 10)) : episodes;
@@ -49,14 +52,14 @@ async function main(): Promise<void> {
       const mujocoLengths: number[] = [];
       for (let e = 0; e < count; e++) {
         const start = resetNoise(task, { qpos: qpos0, nv }, new Rng(1000 + e));
-        const controls = controlSequence(1000, nu, 2000 + e);
+        const controls = controlSequence(1000, nu, 2000 + e, bound);
         env.reset({ seed: e });
         inner.setState(start.qpos, start.qvel);
         let n = 0;
         while (n < 1000) {
-          env.step(controls[n]!);
+          const ended = stepRapier(controls[n]!);
           n++;
-          if (!task.healthy(inner.qpos, inner.qvel)) break;
+          if (ended || !task.healthy(inner.qpos, inner.qvel)) break;
         }
         rapierLengths.push(n);
         sim.setState(start.qpos, start.qvel);
@@ -75,6 +78,13 @@ async function main(): Promise<void> {
       lengthRows.push([task.id, '–', 'never terminates', 'never terminates', '–']);
     }
 
+    if (task.id.startsWith('Inverted')) {
+      // the pendulums terminate (no option to switch it off) within a few steps of random control
+      divergenceRows.push([task.id, '–', '–', '–', '–', '–', '–', '–', '–']);
+      sim.delete();
+      env.close();
+      continue;
+    }
     const checkpoints = [10, 50, 100];
     const angleErrors: number[][] = checkpoints.map(() => []);
     const heightErrors: number[][] = checkpoints.map(() => []);
@@ -85,14 +95,14 @@ async function main(): Promise<void> {
       // runs r < 0 start noise-free (qpos0, zero velocity) and measure the error before MuJoCo's first floor contact
       const noiseFree = r < 0;
       const start = noiseFree ? { qpos: Float64Array.from(qpos0), qvel: new Float64Array(nv) } : resetNoise(task, { qpos: qpos0, nv }, new Rng(5000 + r));
-      const controls = controlSequence(100, nu, 6000 + r);
+      const controls = controlSequence(100, nu, 6000 + r, bound);
       let contact = -1;
       let preContactError = 0;
       env.reset({ seed: r });
       inner.setState(start.qpos, start.qvel);
       sim.setState(start.qpos, start.qvel);
       for (let t = 1; t <= 100; t++) {
-        env.step(controls[t - 1]!);
+        stepRapier(controls[t - 1]!);
         sim.step(controls[t - 1]!, task.frameSkip);
         let angleError = 0;
         for (const i of angles) angleError = Math.max(angleError, Math.abs(inner.qpos[i]! - sim.qpos[i]!));

@@ -1,11 +1,11 @@
 // Benchmark: stability of each locomotion task under uniform random actions (NaN, joint separation, limit overshoot).
 import { init } from '@rapier-gym/envs';
-import { controlSequence, intFlag, makeTask, selectedTasks } from './locomotion-common.js';
+import { controlBound, controlSequence, intFlag, lenientOptions, makeTask, selectedTasks } from './locomotion-common.js';
 import { printTable, type Cell } from './table.js';
 
 /**
  * `--steps` (default 10,000) env steps of uniform random controls per task, a reset every 1000 steps, health
- * termination off. Joint separation and limit overshoot are measured from step 25 of each episode (the Ant starts
+ * termination off where the task allows it (the pendulums reset when they terminate). Joint separation and limit overshoot are measured from step 25 of each episode (the Ant starts
  * with its ankles outside their range); physics errors and non-finite observations are counted.
  */
 async function main(): Promise<void> {
@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   await init();
   const rows: Cell[][] = [];
   for (const task of selectedTasks(argv)) {
-    const { env, inner } = makeTask(task.id, task.healthy ? { terminate_when_unhealthy: false } : {});
-    const controls = controlSequence(steps, env.actionSpace.shape[0]!, 3);
+    const { env, inner } = makeTask(task.id, lenientOptions(task));
+    const controls = controlSequence(steps, env.actionSpace.shape[0]!, 3, controlBound(task));
     let separation = 0, overshoot = 0, maxSpeed = 0, errors = 0, nonFinite = 0, t = 0;
     env.reset({ seed: 0 });
     for (let i = 0; i < steps; i++) {
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
         overshoot = Math.max(overshoot, e.hingeOvershoot);
         for (const v of inner.qvel) maxSpeed = Math.max(maxSpeed, Math.abs(v));
       }
-      if (t >= 1000) {
+      if (t >= 1000 || s.terminated) {
         env.reset();
         t = 0;
       }

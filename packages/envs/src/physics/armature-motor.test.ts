@@ -56,4 +56,25 @@ describe('ArmatureMotors', () => {
     expect(got.v).toBeCloseTo(v, 3);
     expect(got.q).toBeCloseTo(q, 3);
   });
+
+  it('applies the full actuator force on a limited slider with little damping (a folded target would be clamped by Rapier)', () => {
+    const model = loadMjcf(`<mujoco><option gravity="0 0 0" timestep="0.01"/><worldbody><body name="cart">
+      <joint name="s" type="slide" axis="1 0 0" damping="0.05" range="-1 1"/><geom type="sphere" size="0.1" mass="1"/></body></worldbody>
+      <actuator><motor joint="s" gear="500" ctrlrange="-1 1"/></actuator></mujoco>`);
+    const p = buildWorld(model, { timestep: 0.01, solverIterations: 1, pgsIterations: 4, limitClamp: false });
+    const reader = new JointStateReader(p);
+    const motors = new ArmatureMotors(p, false);
+    let v = 0;
+    for (let i = 0; i < 5; i++) {
+      reader.refresh();
+      motors.configure([1], reader);
+      p.world.step();
+      v = (v / 0.01 + 500) / (1 / 0.01 + 0.05); // m = 1: implicit damping, explicit force
+    }
+    reader.refresh();
+    const qpos = new Float64Array(1), qvel = new Float64Array(1);
+    reader.read(qpos, qvel);
+    expect(qvel[0]).toBeCloseTo(v, 2);
+    p.world.free();
+  });
 });

@@ -1,6 +1,7 @@
 // MuJoCo motors, joint damping, stiffness and armature as one implicit ForceBased Rapier joint motor (rapier-notes §8).
 import type { UnitImpulseJoint } from '@dimforge/rapier3d-simd-compat';
 import type { JointStateReader } from './joint-state.js';
+import { rotateInto } from './quat-math.js';
 import type { BuiltJoint, PhysicsWorld } from './world-builder.js';
 
 /** The smallest motor damping used when a driven joint has neither armature nor damping (the motor then acts as a pure torque). */
@@ -18,6 +19,8 @@ interface DrivenJoint {
   limited: boolean;
   lo: number;
   hi: number;
+  /** Apply the actuator and spring as body torques/forces instead of folding them into the motor target. */
+  explicit: boolean;
 }
 
 /**
@@ -29,14 +32,25 @@ interface DrivenJoint {
  * damping implicit and the spring explicit, as MuJoCo's Euler integrator treats them (engine_forward.c
  * mj_EulerSkip: implicit joint damping). h is `world.timestep` (§8: not the TGS substep).
  * Root joints realised by locked axes cannot carry these terms (an Error names them).
+ *
+ * Rapier clamps a limited joint's motor target velocity to what reaches the limit within one step, which caps the
+ * folded force at K·(distance to limit)/h. Where the largest actuator torque over K exceeds a tenth of the range
+ * per step (the pendulums' sliders: K = damping alone, 0.05–1), the actuator torque and spring are applied as equal
+ * and opposite body torques (hinge) or forces (slide) instead, and the motor keeps only the implicit armature and
+ * damping (target armature·v_old/(h·K)): the same equation, unclamped.
  */
 export class ArmatureMotors {
   private readonly driven: DrivenJoint[] = [];
   private readonly h: number;
+  /** Rigid groups that receive explicit actuator torques/forces (reset before every step: Rapier's forces persist). */
+  private readonly pushed: number[] = [];
+  private readonly bodies: PhysicsWorld['bodies'];
+  private readonly axis = new Float64Array(3);
 
   constructor(physics: PhysicsWorld, private readonly limitClamp: boolean) {
     const model = physics.model;
     this.h = physics.world.timestep;
+    this.bodies = physics.bodies;
     for (const built of physics.joints) {
       const j = built.joint;
       const actuators = model.actuators
@@ -51,9 +65,15 @@ export class ArmatureMotors {
       }
       const motor = built.impulse as UnitImpulseJoint;
       motor.configureMotorModel(physics.R.MotorModel.ForceBased);
+      const K = Math.max(j.armature / this.h + j.damping, MIN_DAMPING);
+      const maxTau = actuators.reduce((sum, a) => sum + Math.abs(a.gear) * Math.max(Math.abs(a.lo), Math.abs(a.hi)), 0);
+      const explicit = j.limited && maxTau / K > (0.1 * (j.range[1] - j.range[0])) / this.h;
+      if (explicit) {
+        for (const g of [built.childGroup, built.parentGroup]) if (g > 0 && !this.pushed.includes(g)) this.pushed.push(g);
+      }
       this.driven.push({
         built, motor, armature: j.armature, damping: j.damping, stiffness: j.stiffness, springRef: j.springRef,
-        actuators, limited: j.limited, lo: j.range[0], hi: j.range[1],
+        actuators, limited: j.limited, lo: j.range[0], hi: j.range[1], explicit,
       });
     }
   }
@@ -66,6 +86,10 @@ export class ArmatureMotors {
   /** Configures every motor for the next world step from `ctrl` and the reader's (refreshed) body states. */
   configure(ctrl: ArrayLike<number>, reader: JointStateReader): void {
     const h = this.h;
+    for (const g of this.pushed) {
+      this.bodies[g]!.resetForces(false);
+      this.bodies[g]!.resetTorques(false);
+    }
     for (const d of this.driven) {
       let tau = 0;
       for (const a of d.actuators) {
@@ -77,6 +101,10 @@ export class ArmatureMotors {
       const q = needsQ ? reader.position(d.built) : 0;
       if (d.stiffness > 0) tau -= d.stiffness * (q - d.springRef);
       const K = Math.max(d.armature / h + d.damping, MIN_DAMPING);
+      if (d.explicit) {
+        this.push(d, tau, reader);
+        tau = 0;
+      }
       let vTarget = (d.armature * vOld / h + tau) / K;
       if (this.limitClamp && d.limited) {
         const lo = (d.lo - q) / h;
@@ -85,6 +113,25 @@ export class ArmatureMotors {
         else if (vTarget > hi) vTarget = hi;
       }
       d.motor.configureMotorVelocity(vTarget, K);
+    }
+  }
+
+  /** Equal and opposite torque (hinge) or force (slide) τ about/along the joint's world axis on child and parent. */
+  private push(d: DrivenJoint, tau: number, reader: JointStateReader): void {
+    const c = reader.cache;
+    const o = 16 * d.built.childGroup;
+    const a = d.built.axisChild;
+    rotateInto(c[o + 3]!, c[o + 4]!, c[o + 5]!, c[o + 6]!, a[0], a[1], a[2], this.axis, 0);
+    const v = { x: tau * this.axis[0]!, y: tau * this.axis[1]!, z: tau * this.axis[2]! };
+    const minus = { x: -v.x, y: -v.y, z: -v.z };
+    const child = this.bodies[d.built.childGroup]!;
+    const parent = d.built.parentGroup > 0 ? this.bodies[d.built.parentGroup]! : undefined;
+    if (d.built.joint.type === 'hinge') {
+      child.addTorque(v, true);
+      parent?.addTorque(minus, true);
+    } else {
+      child.addForce(v, true);
+      parent?.addForce(minus, true);
     }
   }
 }

@@ -4,7 +4,7 @@ import { rotateInto } from './quat-math.js';
 import type { PhysicsWorld } from './world-builder.js';
 
 export interface JointErrors {
-  /** Largest world distance (m) between the two bodies' copies of a joint anchor. */
+  /** Largest world distance (m) between the two bodies' copies of a joint anchor (off-axis only, for slide joints). */
   separation: number;
   /** Largest excursion past a joint range: radians for hinges, metres for slides (0 inside the range). */
   hingeOvershoot: number;
@@ -25,9 +25,18 @@ export function jointErrors(physics: PhysicsWorld, reader: JointStateReader, qpo
     const op = 16 * built.parentGroup;
     rotateInto(c[oc + 3]!, c[oc + 4]!, c[oc + 5]!, c[oc + 6]!, built.anchorChild[0], built.anchorChild[1], built.anchorChild[2], a, 0);
     rotateInto(c[op + 3]!, c[op + 4]!, c[op + 5]!, c[op + 6]!, built.anchorParent[0], built.anchorParent[1], built.anchorParent[2], b, 0);
-    const gap = Math.hypot(c[oc]! + a[0]! - c[op]! - b[0]!, c[oc + 1]! + a[1]! - c[op + 1]! - b[1]!, c[oc + 2]! + a[2]! - c[op + 2]! - b[2]!);
-    separation = Math.max(separation, gap);
+    let dx = c[oc]! + a[0]! - c[op]! - b[0]!;
+    let dy = c[oc + 1]! + a[1]! - c[op + 1]! - b[1]!;
+    let dz = c[oc + 2]! + a[2]! - c[op + 2]! - b[2]!;
     const j = built.joint;
+    if (j.type === 'slide') {
+      // a slide joint's anchors move apart along its axis by design: only the off-axis part is separation
+      const ax = built.axisChild;
+      rotateInto(c[op + 3]!, c[op + 4]!, c[op + 5]!, c[op + 6]!, ax[0], ax[1], ax[2], a, 0);
+      const along = dx * a[0]! + dy * a[1]! + dz * a[2]!;
+      dx -= along * a[0]!; dy -= along * a[1]!; dz -= along * a[2]!;
+    }
+    separation = Math.max(separation, Math.hypot(dx, dy, dz));
     if (!j.limited || (j.type !== 'hinge' && j.type !== 'slide')) continue;
     const q = qpos[j.qposAddress]!;
     const over = Math.max(0, j.range[0] - q, q - j.range[1]);

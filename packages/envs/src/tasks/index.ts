@@ -8,7 +8,12 @@ export { HopperEnv, HOPPER_DEFAULTS, type HopperOptions } from './hopper.js';
 export { Walker2dEnv, WALKER2D_DEFAULTS, type Walker2dOptions } from './walker2d.js';
 export { HalfCheetahEnv, HALF_CHEETAH_DEFAULTS, type HalfCheetahOptions } from './half-cheetah.js';
 export { AntEnv, ANT_DEFAULTS, type AntOptions } from './ant.js';
+export { InvertedPendulumEnv, INVERTED_PENDULUM_DEFAULTS, type InvertedPendulumOptions } from './inverted-pendulum.js';
+export {
+  InvertedDoublePendulumEnv, INVERTED_DOUBLE_PENDULUM_DEFAULTS, type InvertedDoublePendulumOptions,
+} from './inverted-double-pendulum.js';
 export { SwimmerEnv, SWIMMER_DEFAULTS, type SwimmerOptions } from './swimmer.js';
+export { ReacherEnv, REACHER_DEFAULTS, type ReacherOptions } from './reacher.js';
 export { TASK_OVERLAYS } from './overlays.js';
 export { DEFAULT_OVERLAY, type TaskOverlay } from './task-overlay.js';
 export { LOCOMOTION_IDS, registerLocomotion } from './register.js';

@@ -9,6 +9,8 @@ import { AntEnv } from './ant.js';
 import { HalfCheetahEnv } from './half-cheetah.js';
 import { HopperEnv } from './hopper.js';
 import { Walker2dEnv } from './walker2d.js';
+import { InvertedPendulumEnv } from './inverted-pendulum.js';
+import { InvertedDoublePendulumEnv } from './inverted-double-pendulum.js';
 import type { MujocoEnv } from './mujoco-env.js';
 import type { TaskOverlay } from './task-overlay.js';
 import './index.js';
@@ -22,10 +24,15 @@ const SPECS = [
   { id: 'Walker2d-v5', obs: 17, full: 18, act: 6, dt: 0.008, terms: ['reward_forward', 'reward_survive', 'reward_ctrl'] },
   { id: 'HalfCheetah-v5', obs: 17, full: 18, act: 6, dt: 0.05, terms: ['reward_forward', 'reward_ctrl'] },
   { id: 'Ant-v5', obs: 105, full: 107, act: 8, dt: 0.05, terms: ['reward_forward', 'reward_survive', 'reward_ctrl', 'reward_contact'] },
+  { id: 'InvertedPendulum-v5', obs: 4, full: 4, act: 1, dt: 0.04, terms: ['reward_survive'] },
+  { id: 'InvertedDoublePendulum-v5', obs: 9, full: 9, act: 1, dt: 0.05, terms: ['reward_survive', 'distance_penalty', 'velocity_penalty'] },
 ] as const;
+
+const LOCOMOTION = ['Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5'];
 
 const CONSTRUCTORS: Record<string, new (options: object, overlay: Partial<TaskOverlay>) => MujocoEnv> = {
   'Hopper-v5': HopperEnv, 'Walker2d-v5': Walker2dEnv, 'HalfCheetah-v5': HalfCheetahEnv, 'Ant-v5': AntEnv,
+  'InvertedPendulum-v5': InvertedPendulumEnv, 'InvertedDoublePendulum-v5': InvertedDoublePendulumEnv,
 };
 
 function randomActions(n: number, size: number, seed: number): Float32Array[] {
@@ -41,8 +48,12 @@ describe.each(SPECS)('$id', (spec) => {
     const inner = env.unwrapped as unknown as MujocoEnv;
     expect(inner.dt).toBeCloseTo(spec.dt, 12);
     expect(env.spec?.maxEpisodeSteps).toBe(1000);
-    expect(Array.from((inner.actionSpace).low)).toEqual(new Array(spec.act).fill(-1));
-    expect(make(spec.id, { exclude_current_positions_from_observation: false }).observationSpace.shape).toEqual([spec.full]);
+    const bound = spec.id === 'InvertedPendulum-v5' ? 3 : 1;
+    expect(Array.from(inner.actionSpace.low)).toEqual(new Array(spec.act).fill(-bound));
+    expect(Array.from(inner.actionSpace.high)).toEqual(new Array(spec.act).fill(bound));
+    if (LOCOMOTION.includes(spec.id)) {
+      expect(make(spec.id, { exclude_current_positions_from_observation: false }).observationSpace.shape).toEqual([spec.full]);
+    }
     const { obs } = env.reset({ seed: 0 });
     expect(obs.length).toBe(spec.obs);
   });
@@ -54,12 +65,14 @@ describe.each(SPECS)('$id', (spec) => {
       const step = env.step(action);
       const sum = spec.terms.reduce((s, k) => s + (step.info[k] as number), 0);
       expect(step.reward).toBeCloseTo(sum, 10);
-      expect(step.info['x_velocity']).toBeTypeOf('number');
-      expect(step.info['x_position']).toBeTypeOf('number');
-      let squared = 0;
-      for (const a of action) squared += a * a;
-      const weight = (env.spec!.kwargs as Record<string, number>)['ctrl_cost_weight']!;
-      expect(step.info['reward_ctrl']).toBeCloseTo(-weight * squared, 12);
+      if (LOCOMOTION.includes(spec.id)) {
+        expect(step.info['x_velocity']).toBeTypeOf('number');
+        expect(step.info['x_position']).toBeTypeOf('number');
+        let squared = 0;
+        for (const a of action) squared += a * a;
+        const weight = (env.spec!.kwargs as Record<string, number>)['ctrl_cost_weight']!;
+        expect(step.info['reward_ctrl']).toBeCloseTo(-weight * squared, 12);
+      }
       if (step.terminated || step.truncated) break;
     }
   });
@@ -86,15 +99,22 @@ describe.each(SPECS)('$id', (spec) => {
   });
 
   it('stays stable and joined under 300 steps of uniform random actions (the 10,000-step run is in tools/bench)', () => {
-    const env = make(spec.id, { max_episode_steps: null, ...(spec.id === 'HalfCheetah-v5' ? {} : { terminate_when_unhealthy: false }) });
+    const lenient = spec.id === 'Hopper-v5' || spec.id === 'Walker2d-v5' || spec.id === 'Ant-v5';
+    const env = make(spec.id, { max_episode_steps: null, ...(lenient ? { terminate_when_unhealthy: false } : {}) });
     const inner = env.unwrapped as unknown as MujocoEnv;
     env.reset({ seed: 5 });
     let separation = 0;
     let overshoot = 0;
-    randomActions(300, spec.act, 4).forEach((a, t) => {
+    let t = 0;
+    randomActions(300, spec.act, 4).forEach((a) => {
       const s = env.step(a);
+      t++;
       expect(s.info['physics_error']).toBeUndefined();
       for (const v of s.obs) expect(Number.isFinite(v)).toBe(true);
+      if (s.terminated) {
+        env.reset();
+        t = 0;
+      }
       if (t >= 25) {
         const e = inner.jointErrors();
         separation = Math.max(separation, e.separation);
@@ -125,11 +145,16 @@ describe.each(SPECS)('$id', (spec) => {
     env.reset({ seed: 0 });
     const scene = env.scene();
     expect(scene.name).toBe(spec.id);
-    expect(scene.bodies[0]!.geoms[0]!.type).toBe('plane');
-    expect(scene.bodies[1]!.name).toBe('torso');
+    expect(scene.bodies[0]!.geoms[0]!.type).toBe(spec.id === 'InvertedPendulum-v5' ? 'capsule' : 'plane');
     const poses = env.poses();
     expect(poses.length).toBe(7 * scene.bodies.length);
     const inner = env.unwrapped as unknown as MujocoEnv;
+    if (!LOCOMOTION.includes(spec.id)) {
+      expect(scene.bodies[1]!.name).toBe('cart');
+      expect(poses[7]).toBeCloseTo(inner.qpos[0]!, 5); // the cart slides along x
+      return;
+    }
+    expect(scene.bodies[1]!.name).toBe('torso');
     // torso origin = root qpos: x, and z = rest height + (rootz − ref) for planar robots, qpos[2] for the Ant
     expect(poses[7]).toBeCloseTo(inner.qpos[0]!, 5);
     const rootz = inner.model.joints[1]!;
@@ -171,6 +196,27 @@ describe('termination rules', () => {
     expect(stepFrom(walker, (q) => (q[1] = 2.2)).info['termination_reason']).toMatch(/^z = /);
     expect(stepFrom(walker, (q) => (q[2] = 1.2)).info['termination_reason']).toMatch(/^angle = /);
     expect(stepFrom(walker, () => {}).terminated).toBe(false);
+  });
+
+  it('InvertedPendulum-v5: |angle| > 0.2 terminates with reward 0; InvertedDoublePendulum-v5: tip z ≤ 1 terminates', () => {
+    const pendulum = new InvertedPendulumEnv();
+    const fallen = stepFrom(pendulum, (q) => (q[1] = 0.3));
+    expect(fallen.terminated).toBe(true);
+    expect(fallen.reward).toBe(0);
+    expect(fallen.info['termination_reason']).toMatch(/^pole angle .* outside \[-0.2, 0.2\]/);
+    const upright = stepFrom(pendulum, () => {});
+    expect(upright.terminated).toBe(false);
+    expect(upright.reward).toBe(1);
+    const double = new InvertedDoublePendulumEnv();
+    // both poles tilted by 1.2 rad: tip height 0.6·cos(1.2)·2 ≈ 0.43 ≤ 1
+    const tilted = stepFrom(double, (q) => (q[1] = 1.2));
+    expect(tilted.terminated).toBe(true);
+    expect(tilted.info['reward_survive']).toBe(0);
+    const balanced = stepFrom(double, () => {});
+    expect(balanced.terminated).toBe(false);
+    // upright, at rest, cart at 0: tip at (0, 1.2): reward = 10 − (0.01·0 + (1.2 − 2)²) − 0, up to one step of motion
+    expect(balanced.reward).toBeCloseTo(10 - 0.64, 1);
+    expect(balanced.obs[8]).toBeCloseTo(0, 6); // qfrc_constraint of the slider: no limit active
   });
 
   it('Ant-v5: torso z outside [0.2, 1.0] terminates; HalfCheetah-v5 never terminates', () => {

@@ -10,6 +10,7 @@ import { applyState } from '../physics/apply-state.js';
 import { ArmatureMotors } from '../physics/armature-motor.js';
 import { contactPoints, type ContactPoint } from '../physics/contact-forces.js';
 import { JointStateReader } from '../physics/joint-state.js';
+import { rotateInto } from '../physics/quat-math.js';
 import { jointErrors, type JointErrors } from '../physics/joint-diagnostics.js';
 import { projectOntoPlane } from '../physics/planar-projection.js';
 import { rapier } from '../physics/rapier-runtime.js';
@@ -113,6 +114,17 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
     this.qvel.set(qvel);
   }
 
+  /** World position of a site (MuJoCo's `site_xpos[id]`), from the current body states. */
+  siteWorldPosition(siteId: number): [number, number, number] {
+    const group = this.physics.groups.groupOfBody[this.model.sites[siteId]!.body]!;
+    const part = this.physics.groups.groups[group]!.sites.find((s) => s.id === siteId)!;
+    const c = this.reader.cache;
+    const o = 16 * group;
+    const out = new Float64Array(3);
+    rotateInto(c[o + 3]!, c[o + 4]!, c[o + 5]!, c[o + 6]!, part.pos[0], part.pos[1], part.pos[2], out, 0);
+    return [c[o]! + out[0]!, c[o + 1]! + out[1]!, c[o + 2]! + out[2]!];
+  }
+
   /** How far the impulse joints have drifted apart and past their limits now (stability diagnostics). */
   jointErrors(): JointErrors {
     return jointErrors(this.physics, this.reader, this.qpos);
@@ -156,6 +168,7 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
           this.motors.configure(this.ctrl, this.reader);
         }
         this.beforeWorldStep();
+        if (i === steps - 1) this.beforeLastWorldStep();
         world.step();
       }
       projectOntoPlane(this.physics);
@@ -175,6 +188,9 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
 
   /** Called before every Rapier step, after the motors are configured (passive forces such as fluid drag; default: nothing). */
   protected beforeWorldStep(): void {}
+
+  /** Called before the last Rapier step of an env step, with the reader refreshed when motors exist (default: nothing). */
+  protected beforeLastWorldStep(): void {}
 
   /** The step result for a physics blow-up: the last finite observation, truncated, `info.physics_error`. */
   protected physicsErrorStep(message: string): StepResult<Float32Array> {

@@ -12,6 +12,11 @@ export const TASK_OVERLAYS: Readonly<Record<string, TaskOverlay>> = {
   'HalfCheetah-v5': { ...DEFAULT_OVERLAY, substeps: 2, solverIterations: 1, pgsIterations: 16, limitClamp: true },
   // dt 0.01 (MuJoCo's): 8 TGS substeps and the limit clamp (§8) hold the light legs to ~1 cm and < 20°.
   'Ant-v5': { ...DEFAULT_OVERLAY, solverIterations: 8, pgsIterations: 1, limitClamp: true },
+  // No contacts, one or two hinges on a slider: the exact one-substep motor setting, at MuJoCo's timestep.
+  'InvertedPendulum-v5': { ...DEFAULT_OVERLAY, solverIterations: 1, pgsIterations: 4 },
+  'InvertedDoublePendulum-v5': { ...DEFAULT_OVERLAY, solverIterations: 1, pgsIterations: 4 },
   // No contacts; the exact one-substep motor setting at MuJoCo's timestep; fluid forces are explicit as in MuJoCo.
   'Swimmer-v5': { ...DEFAULT_OVERLAY, solverIterations: 1, pgsIterations: 4 },
+  // No contacts (nothing collides); the exact one-substep motor setting at MuJoCo's timestep.
+  'Reacher-v5': { ...DEFAULT_OVERLAY, solverIterations: 1, pgsIterations: 4 },
 };

@@ -5,7 +5,12 @@ import { AntEnv, ANT_DEFAULTS, type AntOptions } from './ant.js';
 import { HalfCheetahEnv, HALF_CHEETAH_DEFAULTS, type HalfCheetahOptions } from './half-cheetah.js';
 import { HopperEnv, HOPPER_DEFAULTS, type HopperOptions } from './hopper.js';
 import { Walker2dEnv, WALKER2D_DEFAULTS, type Walker2dOptions } from './walker2d.js';
+import { InvertedPendulumEnv, INVERTED_PENDULUM_DEFAULTS, type InvertedPendulumOptions } from './inverted-pendulum.js';
 import { SwimmerEnv, SWIMMER_DEFAULTS, type SwimmerOptions } from './swimmer.js';
+import { ReacherEnv, REACHER_DEFAULTS, type ReacherOptions } from './reacher.js';
+import {
+  InvertedDoublePendulumEnv, INVERTED_DOUBLE_PENDULUM_DEFAULTS, type InvertedDoublePendulumOptions,
+} from './inverted-double-pendulum.js';
 
 const COMMON_DOCS = {
   xml_file: 'robot name from src/robots (e.g. "hopper") or MJCF text starting with "<"',
@@ -77,6 +82,29 @@ const antSpec: EnvSpec<AntOptions> = {
   description: 'Walk a four-legged robot forward (gymnasium/envs/mujoco/ant_v5.py).',
 };
 
+const invertedPendulumSpec: EnvSpec<InvertedPendulumOptions> = {
+  id: 'InvertedPendulum-v5',
+  entryPoint: (options) => new InvertedPendulumEnv(options),
+  defaultOptions: { ...INVERTED_PENDULUM_DEFAULTS },
+  optionDocs: { xml_file: COMMON_DOCS.xml_file, frame_skip: COMMON_DOCS.frame_skip, reset_noise_scale: COMMON_DOCS.reset_noise_scale },
+  maxEpisodeSteps: 1000,
+  rewardThreshold: 950.0,
+  description: 'Keep a pole upright on a cart (gymnasium/envs/mujoco/inverted_pendulum_v5.py).',
+};
+
+const invertedDoublePendulumSpec: EnvSpec<InvertedDoublePendulumOptions> = {
+  id: 'InvertedDoublePendulum-v5',
+  entryPoint: (options) => new InvertedDoublePendulumEnv(options),
+  defaultOptions: { ...INVERTED_DOUBLE_PENDULUM_DEFAULTS },
+  optionDocs: {
+    xml_file: COMMON_DOCS.xml_file, frame_skip: COMMON_DOCS.frame_skip, reset_noise_scale: COMMON_DOCS.reset_noise_scale,
+    healthy_reward: 'reward per step while the tip is above z = 1',
+  },
+  maxEpisodeSteps: 1000,
+  rewardThreshold: 9100.0,
+  description: 'Balance two poles on a cart (gymnasium/envs/mujoco/inverted_double_pendulum_v5.py).',
+};
+
 const swimmerSpec: EnvSpec<SwimmerOptions> = {
   id: 'Swimmer-v5',
   entryPoint: (options) => new SwimmerEnv(options),
@@ -91,8 +119,25 @@ const swimmerSpec: EnvSpec<SwimmerOptions> = {
   description: 'Swim forward through a viscous fluid (gymnasium/envs/mujoco/swimmer_v5.py).',
 };
 
+const reacherSpec: EnvSpec<ReacherOptions> = {
+  id: 'Reacher-v5',
+  entryPoint: (options) => new ReacherEnv(options),
+  defaultOptions: { ...REACHER_DEFAULTS },
+  optionDocs: {
+    xml_file: COMMON_DOCS.xml_file, frame_skip: COMMON_DOCS.frame_skip,
+    reward_dist_weight: 'weight of the fingertip-to-target distance penalty',
+    reward_control_weight: 'weight of the control cost ‖a‖²',
+  },
+  maxEpisodeSteps: 50,
+  rewardThreshold: -3.75,
+  description: 'Move a two-link arm\'s fingertip to a random target (gymnasium/envs/mujoco/reacher_v5.py).',
+};
+
 /** The ids `registerLocomotion` registers. */
-export const LOCOMOTION_IDS = ['Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5', 'Swimmer-v5'] as const;
+export const LOCOMOTION_IDS = [
+  'Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5', 'InvertedPendulum-v5', 'InvertedDoublePendulum-v5',
+  'Swimmer-v5', 'Reacher-v5',
+] as const;
 
 /** Registers the locomotion tasks; throws if one is already registered unless `override` is set. */
 export function registerLocomotion({ override = false }: { override?: boolean } = {}): void {
@@ -100,5 +145,8 @@ export function registerLocomotion({ override = false }: { override?: boolean } 
   register(walker2dSpec, { override });
   register(halfCheetahSpec, { override });
   register(antSpec, { override });
+  register(invertedPendulumSpec, { override });
+  register(invertedDoublePendulumSpec, { override });
   register(swimmerSpec, { override });
+  register(reacherSpec, { override });
 }
