@@ -18,6 +18,8 @@ export interface LoadedPolicy {
   snapshot: PolicySnapshot;
   actionLow: Float32Array | undefined;
   actionHigh: Float32Array | undefined;
+  /** Discrete spaces: env action = discreteStart + index. */
+  discreteStart: number | undefined;
   /** The env action: the mean action tanh(μ) scaled to the Box (or argmax π) when deterministic, else a sample. */
   act(observation: Float32Array, options?: { deterministic?: boolean }): Float32Array | number;
 }
@@ -52,6 +54,7 @@ export async function loadPolicy(dir: string, options: { step?: number; seed?: n
     snapshot: state.policy,
     actionLow: state.actionLow ?? undefined,
     actionHigh: state.actionHigh ?? undefined,
+    discreteStart: state.discreteStart ?? undefined,
     act(observation, actOptions = {}) {
       actor.act(observation, actOptions.deterministic ?? true, rng, learnerAction);
       if (scaler) return scaler.toEnv(learnerAction);

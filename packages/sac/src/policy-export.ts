@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadPolicy } from './load-policy.js';
 import type { DenseWeights } from './mlp.js';
 import type { PolicySnapshot } from './policy-snapshot.js';
 
@@ -83,4 +84,20 @@ export async function exportBrowserPolicy(snapshot: PolicySnapshot, info: Omit<B
   writeFileSync(join(tmpDir, 'policy.json'), JSON.stringify(policyInfo, null, 2));
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmpDir, outDir);
+}
+
+/** Exports the policy of a checkpoint folder (or a run's latest checkpoint) to `outDir` for the browser. */
+export async function exportCheckpointPolicy(checkpointOrRunDir: string, outDir: string): Promise<void> {
+  const policy = await loadPolicy(checkpointOrRunDir);
+  await exportBrowserPolicy(
+    policy.snapshot,
+    {
+      envId: policy.envId,
+      step: policy.step,
+      actionLow: policy.actionLow ? Array.from(policy.actionLow) : null,
+      actionHigh: policy.actionHigh ? Array.from(policy.actionHigh) : null,
+      discreteStart: policy.discreteStart ?? null,
+    },
+    outDir,
+  );
 }
