@@ -11,7 +11,7 @@ export interface ContactPoint {
   normal: Vec3;
   /** Normal force magnitude (N). */
   normalForce: number;
-  /** Full contact force on geom2's body, normal plus friction (N, world); geom1's body feels the opposite. */
+  /** Contact force on geom2's body (N, world): the normal force only (see contactPoints); geom1's feels the opposite. */
   force: Vec3;
 }
 
@@ -37,7 +37,6 @@ export function contactPoints(physics: PhysicsWorld): ContactPoint[] {
         const n = manifold.normal();
         const sign = flipped ? -1 : 1; // make the normal point from c1 (geom g1) to c2
         const nx = sign * n.x, ny = sign * n.y, nz = sign * n.z;
-        const [t1, t2] = tangentBasis(n.x, n.y, n.z);
         const p = first.translation();
         const q = first.rotation();
         for (let i = 0; i < manifold.numContacts(); i++) {
@@ -46,12 +45,10 @@ export function contactPoints(physics: PhysicsWorld): ContactPoint[] {
           const local = manifold.localContactPoint1(i);
           if (!local) continue;
           const w = rotate(q, local);
-          const tx = manifold.contactTangentImpulseX(i);
-          const ty = manifold.contactTangentImpulseY(i);
-          // Rapier's impulses act on the manifold's second collider along +normal
-          const fx = sign * (n.x * normalImpulse + t1[0] * tx + t2[0] * ty) * invDt;
-          const fy = sign * (n.y * normalImpulse + t1[1] * tx + t2[1] * ty) * invDt;
-          const fz = sign * (n.z * normalImpulse + t1[2] * tx + t2[2] * ty) * invDt;
+          // Rapier's impulse acts on the manifold's second collider along +normal
+          const fx = sign * n.x * normalImpulse * invDt;
+          const fy = sign * n.y * normalImpulse * invDt;
+          const fz = sign * n.z * normalImpulse * invDt;
           out.push({
             geom1: g1, geom2: g2, pos: [p.x + w[0], p.y + w[1], p.z + w[2]], normal: [nx, ny, nz],
             normalForce: normalImpulse * invDt, force: [fx, fy, fz],
@@ -119,12 +116,4 @@ export function subtreeComs(physics: PhysicsWorld, reader: JointStateReader): Ma
 function rotate(q: { x: number; y: number; z: number; w: number }, v: { x: number; y: number; z: number }): Vec3 {
   const tx = 2 * (q.y * v.z - q.z * v.y), ty = 2 * (q.z * v.x - q.x * v.z), tz = 2 * (q.x * v.y - q.y * v.x);
   return [v.x + q.w * tx + (q.y * tz - q.z * ty), v.y + q.w * ty + (q.z * tx - q.x * tz), v.z + q.w * tz + (q.x * ty - q.y * tx)];
-}
-
-/** parry's orthonormal basis of a unit normal (Duff et al., "Building an Orthonormal Basis, Revisited", 2017). */
-function tangentBasis(nx: number, ny: number, nz: number): [Vec3, Vec3] {
-  const sign = nz >= 0 ? 1 : -1;
-  const a = -1 / (sign + nz);
-  const b = nx * ny * a;
-  return [[1 + sign * nx * nx * a, sign * b, -sign * nx], [b, sign + ny * ny * a, -ny]];
 }
