@@ -112,4 +112,22 @@ describe('train and eval', () => {
     expect(resumed.code).toBe(0);
     expect(cli('train', '--resume', '--out', out, '--seed', '3')).toMatchObject({ code: 2, stderr: expect.stringMatching(/only --steps and --backend may change, received --seed/) });
   });
+
+  it('train --view serves the runs folder while training and lists the live run', async () => {
+    const out = join(root, 'viewed', 'run1');
+    const child = spawn(process.execPath, [main, 'train', '--env', 'Pendulum-v1', '--steps', '100000', '--out', out, '--view', '--port', '0', ...small], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /viewer: (http:\/\/\S+)/.exec(stderr);
+        if (match && /^100\/100000/m.test(stderr)) resolve(match[1]!);
+      });
+    });
+    const listing = (await (await fetch(new URL('api/runs', url))).json()) as { runs: { runId: string; envId: string; status: string }[] };
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(listing.runs).toContainEqual(expect.objectContaining({ runId: 'run1', envId: 'Pendulum-v1', status: 'running' }));
+  });
 });
