@@ -14,6 +14,7 @@ export {
 } from './inverted-double-pendulum.js';
 export { SwimmerEnv, SWIMMER_DEFAULTS, type SwimmerOptions } from './swimmer.js';
 export { ReacherEnv, REACHER_DEFAULTS, type ReacherOptions } from './reacher.js';
+export { PusherEnv, PUSHER_DEFAULTS, type PusherOptions } from './pusher.js';
 export { TASK_OVERLAYS } from './overlays.js';
 export { DEFAULT_OVERLAY, type TaskOverlay } from './task-overlay.js';
 export { LOCOMOTION_IDS, registerLocomotion } from './register.js';

@@ -21,4 +21,8 @@ export const TASK_OVERLAYS: Readonly<Record<string, TaskOverlay>> = {
   // ill-conditioned system that 1 × 4 iterations leave unconverged (joint 1 off by 0.2 rad after 5 steps);
   // 8 TGS substeps × 8 PGS iterations follow MuJoCo's open-loop angles within ~0.03 rad over 10 steps.
   'Reacher-v5': { ...DEFAULT_OVERLAY, solverIterations: 8, pgsIterations: 8 },
+  // Gravity off; contacts only between the wrist, the object and the table. With the 5 g wrist_flex link raised to
+  // 1e-4 kg·m² (pusher.ts, light-link-inertia.ts), 8 TGS substeps × 8 PGS iterations and the limit clamp follow
+  // MuJoCo's open-loop angles (wrist at its limits like MuJoCo; 1 × 4 leaves the coupled armature motors unconverged).
+  'Pusher-v5': { ...DEFAULT_OVERLAY, solverIterations: 8, pgsIterations: 8, limitClamp: true },
 };

@@ -8,6 +8,7 @@ import { Walker2dEnv, WALKER2D_DEFAULTS, type Walker2dOptions } from './walker2d
 import { InvertedPendulumEnv, INVERTED_PENDULUM_DEFAULTS, type InvertedPendulumOptions } from './inverted-pendulum.js';
 import { SwimmerEnv, SWIMMER_DEFAULTS, type SwimmerOptions } from './swimmer.js';
 import { ReacherEnv, REACHER_DEFAULTS, type ReacherOptions } from './reacher.js';
+import { PusherEnv, PUSHER_DEFAULTS, type PusherOptions } from './pusher.js';
 import {
   InvertedDoublePendulumEnv, INVERTED_DOUBLE_PENDULUM_DEFAULTS, type InvertedDoublePendulumOptions,
 } from './inverted-double-pendulum.js';
@@ -133,10 +134,25 @@ const reacherSpec: EnvSpec<ReacherOptions> = {
   description: 'Move a two-link arm\'s fingertip to a random target (gymnasium/envs/mujoco/reacher_v5.py).',
 };
 
+const pusherSpec: EnvSpec<PusherOptions> = {
+  id: 'Pusher-v5',
+  entryPoint: (options) => new PusherEnv(options),
+  defaultOptions: { ...PUSHER_DEFAULTS },
+  optionDocs: {
+    xml_file: COMMON_DOCS.xml_file, frame_skip: COMMON_DOCS.frame_skip,
+    reward_near_weight: 'weight of the arm-tip-to-object distance penalty',
+    reward_dist_weight: 'weight of the object-to-goal distance penalty',
+    reward_control_weight: 'weight of the control cost ‖a‖²',
+  },
+  maxEpisodeSteps: 100,
+  rewardThreshold: 0.0,
+  description: 'Push a cylinder to a goal with a 7-joint arm (gymnasium/envs/mujoco/pusher_v5.py).',
+};
+
 /** The ids `registerLocomotion` registers. */
 export const LOCOMOTION_IDS = [
   'Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5', 'InvertedPendulum-v5', 'InvertedDoublePendulum-v5',
-  'Swimmer-v5', 'Reacher-v5',
+  'Swimmer-v5', 'Reacher-v5', 'Pusher-v5',
 ] as const;
 
 /** Registers the locomotion tasks; throws if one is already registered unless `override` is set. */
@@ -149,4 +165,5 @@ export function registerLocomotion({ override = false }: { override?: boolean } 
   register(invertedDoublePendulumSpec, { override });
   register(swimmerSpec, { override });
   register(reacherSpec, { override });
+  register(pusherSpec, { override });
 }
