@@ -13,6 +13,8 @@ export interface LocomotionTask {
   healthy: ((qpos: ArrayLike<number>, qvel: ArrayLike<number>) => boolean) | undefined;
   /** Reset noise as Gymnasium draws it: uniform on qpos, uniform or normal on qvel. */
   noise: { scale: number; qvel: 'uniform' | 'normal' };
+  /** qpos indices of the hinge angles the fidelity report compares, when not the default for its kind of robot. */
+  angles?: number[];
 }
 
 export const TASKS: LocomotionTask[] = [
@@ -33,6 +35,12 @@ export const TASKS: LocomotionTask[] = [
     id: 'InvertedDoublePendulum-v5', robot: 'inverted_double_pendulum', frameSkip: 5, noise: { scale: 0.1, qvel: 'normal' },
     healthy: (q) => 0.6 * Math.cos(q[1]!) + 0.6 * Math.cos(q[1]! + q[2]!) > 1,
   },
+  // fluid drag, no contacts: the torso angle and the two joints
+  { id: 'Swimmer-v5', robot: 'swimmer', frameSkip: 4, noise: { scale: 0.1, qvel: 'uniform' }, healthy: undefined, angles: [2, 3, 4] },
+  // the two arm hinges (qpos[2:] is the target); Gymnasium's goal sampling is not reproduced here, noise only
+  { id: 'Reacher-v5', robot: 'reacher', frameSkip: 2, noise: { scale: 0.1, qvel: 'uniform' }, healthy: undefined, angles: [0, 1] },
+  // the seven arm hinges (then the object's and goal's slides)
+  { id: 'Pusher-v5', robot: 'pusher', frameSkip: 5, noise: { scale: 0.005, qvel: 'uniform' }, healthy: undefined, angles: [0, 1, 2, 3, 4, 5, 6] },
 ];
 
 /** Tasks whose health rule can be switched off (`terminate_when_unhealthy`). */
@@ -115,7 +123,7 @@ export function controlSequence(steps: number, size: number, seed: number, bound
 
 /** The task's control bound (InvertedPendulum's ctrlrange is ±3, every other task's ±1). */
 export function controlBound(task: LocomotionTask): number {
-  return task.id === 'InvertedPendulum-v5' ? 3 : 1;
+  return task.id === 'InvertedPendulum-v5' ? 3 : task.id === 'Pusher-v5' ? 2 : 1;
 }
 
 /** Gymnasium's reset noise for `task`, drawn from `rng`: init + U(±s) on qpos, U(±s) or s·N(0,1) on qvel. */

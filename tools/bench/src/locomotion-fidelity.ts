@@ -8,6 +8,7 @@ import { printTable, type Cell } from './table.js';
 
 /** qpos indices of the hinge angles compared (the torso angle and joints for planar robots; the Ant's 8 hinges). */
 function angleIndices(task: LocomotionTask, nq: number): number[] {
+  if (task.angles) return task.angles;
   const first = task.id === 'Ant-v5' ? 7 : task.id.startsWith('Inverted') ? 1 : 2;
   return Array.from({ length: nq - first }, (_, i) => first + i);
 }
