@@ -40,6 +40,7 @@ Options:
   --resume                 continue the run in --out from its latest checkpoint (exactly, in this synchronous mode)
   --view                   start the viewer server and stream metrics and evaluation episodes to it
   --port <P>               port of the viewer server (with --view) [0 = any free port]
+  --async                  act on a worker thread while learning (uses two cores; not bit-reproducible)
   --no-rollouts            do not write evaluation episodes to rollouts/
   -h, --help               this help
 
@@ -61,6 +62,7 @@ const FLAGS = {
   view: { type: 'boolean' },
   port: { type: 'string' },
   'no-rollouts': { type: 'boolean' },
+  async: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -114,7 +116,7 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
     if (step === undefined) throw new UsageError(`--resume: ${run.checkpointsDir} has no checkpoint to resume from`);
     resumeFrom = join(run.checkpointsDir, String(step));
     const saved = run.readRecord().config;
-    const changing = ['env', 'preset', 'seed', 'learning-starts', 'batch-size', 'config', 'set'].filter((f) => (flags as Record<string, unknown>)[f] !== undefined);
+    const changing = ['env', 'preset', 'seed', 'learning-starts', 'batch-size', 'config', 'set', 'async'].filter((f) => (flags as Record<string, unknown>)[f] !== undefined);
     if (changing.length > 0) throw new UsageError(`--resume continues the saved configuration; only --steps and --backend may change, received --${changing.join(', --')}`);
     input = { ...saved, ...(steps !== undefined ? { totalSteps: steps } : {}), ...(backend !== undefined ? { backend } : {}) };
   } else {
@@ -126,6 +128,7 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
     if (backend !== undefined) input.backend = backend;
     if (learningStarts !== undefined) input.sac = { ...input.sac, learningStarts, randomSteps: learningStarts };
     if (batchSize !== undefined) input.sac = { ...input.sac, batchSize };
+    if (flags.async) input.mode = 'async';
     for (const setting of flags.set ?? []) {
       try {
         applySetting(input, setting);

@@ -17,6 +17,7 @@ export interface TrainConfig {
   evalStochastic: boolean;
   evalSeed: number | null;
   checkpointEvery: number;
+  mode: 'sync' | 'async';
   sac: Partial<SacConfig>;
 }
 
@@ -52,6 +53,7 @@ export const TRAIN_CONFIG_SCHEMA: { readonly [K in keyof TrainConfig]: TrainFiel
   evalStochastic: { doc: 'Also evaluate the stochastic policy (sampled actions) besides the deterministic mean action.', default: false, check: (v) => (typeof v === 'boolean' ? undefined : 'true or false') },
   evalSeed: { doc: 'Seed of the evaluation env (episode k resets with evalSeed + k); null = seed + 1000000.', default: null, check: (v) => (v === null || (typeof v === 'number' && Number.isSafeInteger(v)) ? undefined : 'null or a safe integer') },
   checkpointEvery: { doc: 'Environment steps between checkpoints (0 = only at the end and on abort).', default: 10_000, check: integerAtLeast(0) },
+  mode: { doc: '"sync": act and learn in turn on one thread (bit-reproducible, exact resume); "async": an actor worker steps the env with the latest policy while the learner updates (uses two cores; not bit-reproducible; a resumed run starts a fresh episode).', default: 'sync', check: (v) => (v === 'sync' || v === 'async' ? undefined : '"sync" or "async"') },
   sac: { doc: 'SAC settings (see SAC_CONFIG_SCHEMA) overriding the preset.', default: {}, check: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : 'an object of SAC settings') },
 };
 

@@ -2,6 +2,7 @@
 import { init, make, RecordEpisodeStatistics, type Env, type Info } from '@rapier-gym/envs';
 import { join } from 'node:path';
 import { createActionAdapter, type ActionAdapter } from './action-adapter.js';
+import { ActorThread, type StepRecord } from './actor-thread.js';
 import { formatBackendChoice, selectBackend, type BackendChoice } from './backend.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store.js';
 import { createSacLearner, type AnySacLearner } from './create-learner.js';
@@ -41,6 +42,8 @@ export interface TrainerCheckpointState {
   observation: Float32Array;
   sums: IntervalSums;
   lastActorSteps: number;
+  /** "async": no episode replay is possible; a resumed run starts a fresh episode (reset seed = seed + step). */
+  mode: 'sync' | 'async';
 }
 
 /** A checkpoint that was written. */
@@ -155,6 +158,7 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
   const adapter = createActionAdapter(env);
   const sac = config.sac;
   const learner: AnySacLearner = createSacLearner(adapter.observationSize, adapter.space, sac);
+  let actorThread: ActorThread | undefined;
   try {
     const buffer = new ReplayBuffer({ capacity: sac.bufferSize, observationSize: adapter.observationSize, actionSize: adapter.storedSize });
     const batch = allocateBatch(sac.batchSize, adapter.observationSize, adapter.storedSize);
@@ -175,16 +179,30 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
       episodes = s.episodes;
       sums = s.sums;
       lastActorSteps = s.lastActorSteps;
-      episodeStart = s.episodeStart;
-      episodeActions = s.episodeActions;
-      obs = replayEpisode(env, episodeStart, episodeActions);
-      if (!sameJson(Array.from(obs), Array.from(s.observation))) {
-        throw new Error(`trainer: resuming from ${options.resumeFrom}: replaying the current episode's ${episodeActions.length} actions did not reproduce the saved observation (is the env deterministic?)`);
+      if (s.mode === 'async' || config.mode === 'async') {
+        episodeStart = { seed: config.seed + step };
+        obs = env.reset({ seed: config.seed + step }).obs as Float32Array;
+      } else {
+        episodeStart = s.episodeStart;
+        episodeActions = s.episodeActions;
+        obs = replayEpisode(env, episodeStart, episodeActions);
+        if (!sameJson(Array.from(obs), Array.from(s.observation))) {
+          throw new Error(`trainer: resuming from ${options.resumeFrom}: replaying the current episode's ${episodeActions.length} actions did not reproduce the saved observation (is the env deterministic?)`);
+        }
       }
     } else {
       obs = (env.reset({ seed: config.seed }).obs as Float32Array);
     }
     let actor = new SnapshotActor(snapshotPolicy(learner));
+    actorThread =
+      config.mode === 'async'
+        ? new ActorThread(
+            { envId: config.env, envOptions: config.envOptions, resetSeed: 'seed' in episodeStart ? episodeStart.seed : config.seed + step, rngSeed: (config.seed ^ 0xa5a5a5a5) + step, startStep: step, randomSteps: sac.randomSteps, snapshot: actor.snapshot },
+            adapter.observationSize,
+            adapter.storedSize,
+          )
+        : undefined;
+    let sentPolicy = actor.snapshot;
     await options.onStart?.({ backend, backendLine: formatBackendChoice(backend), config, observationSize: adapter.observationSize, action: adapter.space, resumedFromStep: resumed?.step });
 
     const learnerAction = new Float32Array(adapter.storedSize);
@@ -257,6 +275,7 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
         observation: Float32Array.from(obs),
         sums,
         lastActorSteps,
+        mode: config.mode,
       };
       const dir = writeCheckpoint(options.checkpointDir, { step, state, replay: exportReplayBuffer(buffer) });
       lastCheckpoint = { step, dir, reason };
@@ -269,23 +288,31 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
         stopped = true;
         break;
       }
-      if (step < sac.randomSteps) adapter.randomAction(rng, learnerAction);
-      else actor.act(obs, false, rng, learnerAction);
-      const envAction = adapter.toEnv(learnerAction);
-      const result = env.step(envAction) as StepOut;
-      episodeActions.push(typeof envAction === 'number' ? envAction : Array.from(envAction));
-      step += 1;
-      if (result.info.physics_error !== undefined) sums.physicsErrors += 1;
-      else buffer.add({ observation: obs, action: learnerAction, reward: result.reward, nextObservation: result.obs, terminated: result.terminated });
-      if (result.terminated || result.truncated) {
-        const stats = result.info.episode as { r: number; l: number } | undefined;
-        episodes += 1;
-        if (stats) addEpisode(sums, stats.r, stats.l);
-        episodeStart = { rngState: [...envRng(env).getState()] };
-        episodeActions = [];
-        obs = env.reset().obs as Float32Array;
+      let record: StepRecord;
+      if (actorThread) {
+        record = await actorThread.next();
       } else {
-        obs = result.obs;
+        if (step < sac.randomSteps) adapter.randomAction(rng, learnerAction);
+        else actor.act(obs, false, rng, learnerAction);
+        const envAction = adapter.toEnv(learnerAction);
+        const result = env.step(envAction) as StepOut;
+        episodeActions.push(typeof envAction === 'number' ? envAction : Array.from(envAction));
+        const stats = result.info.episode as { r: number; l: number } | undefined;
+        record = { observation: obs, action: learnerAction, reward: result.reward, nextObservation: result.obs, terminated: result.terminated, truncated: result.truncated, physicsError: result.info.physics_error !== undefined, episode: stats, endOfChunk: false };
+      }
+      step += 1;
+      if (record.physicsError) sums.physicsErrors += 1;
+      else buffer.add({ observation: record.observation, action: record.action, reward: record.reward, nextObservation: record.nextObservation, terminated: record.terminated });
+      if (record.terminated || record.truncated) {
+        episodes += 1;
+        if (record.episode) addEpisode(sums, record.episode.r, record.episode.l);
+        if (!actorThread) {
+          episodeStart = { rngState: [...envRng(env).getState()] };
+          episodeActions = [];
+          obs = env.reset().obs as Float32Array;
+        }
+      } else if (!actorThread) {
+        obs = record.nextObservation;
       }
 
       const due = gradientStepsDue(step, sac);
@@ -306,6 +333,13 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
         intervalStart.updateMs += performance.now() - t0;
         intervalStart.updates += due;
         refreshActor();
+      }
+      if (actorThread && record.endOfChunk) {
+        if (actor.snapshot !== sentPolicy) {
+          actorThread.sendPolicy(actor.snapshot);
+          sentPolicy = actor.snapshot;
+        }
+        actorThread.grant(step);
       }
 
       const last = step === config.totalSteps;
@@ -328,9 +362,12 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
         lastYield = performance.now();
       }
     }
+    await actorThread?.stop();
+    actorThread = undefined;
     if (stopped && lastCheckpoint?.step !== step) await checkpoint('abort');
     return { step, stopped, lastCheckpoint, lastEval, finalRow };
   } finally {
+    await actorThread?.stop();
     learner.dispose();
     env.close();
     evalEnv.close();
