@@ -24,7 +24,7 @@ export function progressText(row: MetricsRow, totalSteps: number, lastEval: numb
   const filled = Math.round(fraction * barWidth);
   const bar = barWidth > 0 ? `[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}] ` : '';
   const eta = row.sps > 0 ? (totalSteps - row.step) / row.sps : Number.NaN;
-  return `${bar}${row.step}/${totalSteps} ${(100 * fraction).toFixed(0)}% | ${row.sps.toFixed(0)} sps | return ${fixed(row.episodeReturn)} | eval ${fixed(lastEval)} | ETA ${formatDuration(eta)}`;
+  return `${bar}${row.step}/${totalSteps} ${(100 * fraction).toFixed(0)}% | ${row.sps.toFixed(0)} sps | return ${fixed(row.episodeReturn ?? row.episodeReturnMean100)} | eval ${fixed(lastEval)} | ETA ${formatDuration(eta)}`;
 }
 
 /** Writes progress rows: a redrawn bar on a TTY, one line per row otherwise. */

@@ -84,6 +84,19 @@ describe('train', () => {
     expect(stateB).toEqual(stateA);
   });
 
+  it('on the wasm backend too, a run resumed mid-episode ends in the same state as an uninterrupted one', async () => {
+    const wasm = { ...base, backend: 'wasm' as const };
+    const fullWasm = join(root, 'wasm-full', 'checkpoints');
+    const splitWasm = join(root, 'wasm-split', 'checkpoints');
+    await train(wasm, { checkpointDir: fullWasm });
+    await train({ ...wasm, totalSteps: 170 }, { checkpointDir: splitWasm });
+    await train(wasm, { checkpointDir: splitWasm, resumeFrom: join(splitWasm, '170') });
+    expect(files(splitWasm, 240).state.equals(files(fullWasm, 240).state)).toBe(true);
+    expect(files(splitWasm, 240).replay.equals(files(fullWasm, 240).replay)).toBe(true);
+    // The two backends round differently, so the wasm run is not the cpu run.
+    expect(files(fullWasm, 240).state.equals(files(fullDir, 240).state)).toBe(false);
+  });
+
   it('an aborted run saves a checkpoint at the current step and resumes exactly', async () => {
     const dir = join(root, 'abort', 'checkpoints');
     const controller = new AbortController();
