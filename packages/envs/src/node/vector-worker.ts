@@ -1,29 +1,15 @@
 // Worker-thread entry of WorkerVectorEnv: imports init modules, makes its sub-envs and serves step/reset commands over shared memory.
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Info } from '../core/env.js';
-import * as packageEntry from '../index.js';
 import { make } from '../registry/registry.js';
 import { Box } from '../spaces/box.js';
 import { SubEnvBatch, SubEnvError, type BatchBuffers } from '../vector/sub-env-batch.js';
 import type { SubEnv } from '../vector/sync-vector-env.js';
-import { COMMAND, Command, DONE, SEQ, type BindMessage, type ReadyMessage, type ResetPayload, type WorkerReply, type WorkerSetup } from './worker-protocol.js';
+import { runInitHooks } from './init-hooks.js';
+import { COMMAND, Command, DONE, REPLY, SEQ, type BindMessage, type ReadyMessage, type ResetPayload, type WorkerReply, type WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
-
-/**
- * Awaits `init()` of this package's main entry when it exports one (Rapier's WebAssembly), then imports each
- * user module in order and awaits its exported `init()` when present: registration modules of user envs work
- * either by registering at import or from `init()`.
- */
-async function runInitHooks(modules: readonly string[]): Promise<void> {
-  const entryInit = (packageEntry as unknown as Record<string, unknown>)['init'];
-  if (typeof entryInit === 'function') await (entryInit as () => unknown)();
-  for (const specifier of modules) {
-    const mod = (await import(specifier)) as Record<string, unknown>;
-    if (typeof mod['init'] === 'function') await (mod['init'] as () => unknown)();
-  }
-}
 
 async function start(): Promise<void> {
   let envs: SubEnv[];
@@ -79,12 +65,11 @@ function serve(envs: readonly SubEnv[], batch: SubEnvBatch, bind: BindMessage): 
       try {
         batch.close();
       } finally {
-        Atomics.store(control, DONE, seen);
-        reply.postMessage(seen);
+        finish(control, seen, undefined, reply);
       }
       return;
     }
-    let answer: WorkerReply;
+    let answer: WorkerReply | undefined;
     try {
       let infos: (Info | undefined)[];
       if (command === Command.reset) {
@@ -99,17 +84,26 @@ function serve(envs: readonly SubEnv[], batch: SubEnvBatch, bind: BindMessage): 
       infos.forEach((info, i) => {
         if (info !== undefined && Object.keys(info).length > 0) entries.push([first + i, info]);
       });
-      answer = entries.length > 0 ? { seq: seen, infos: entries } : seen;
+      answer = entries.length > 0 ? { seq: seen, infos: entries } : undefined;
     } catch (err) {
       answer = errorReply(seen, err);
     }
-    Atomics.store(control, DONE, seen);
+    finish(control, seen, answer, reply);
+  }
+}
+
+/** Queues the reply (when there is one), then publishes DONE = seq and wakes the main thread. */
+function finish(control: Int32Array, seq: number, answer: WorkerReply | undefined, reply: MessagePort): void {
+  if (answer !== undefined) {
     try {
       reply.postMessage(answer);
     } catch (err) {
-      reply.postMessage(errorReply(seen, new Error(`${setup.label}: a sub-env info could not be sent to the main thread: ${(err as Error).message}`)));
+      reply.postMessage(errorReply(seq, new Error(`${setup.label}: a sub-env info could not be sent to the main thread: ${(err as Error).message}`)));
     }
   }
+  Atomics.store(control, REPLY, answer === undefined ? 0 : 1);
+  Atomics.store(control, DONE, seq);
+  Atomics.notify(control, DONE);
 }
 
 function errorReply(seq: number, err: unknown): WorkerReply {

@@ -6,14 +6,17 @@ import type { SpaceJSON } from '../spaces/space.js';
 
 /**
  * Control words (an Int32Array over a SharedArrayBuffer, one per worker). The main thread writes COMMAND, then
- * increments SEQ and notifies it; the worker, blocked in `Atomics.wait` on SEQ, runs the command, stores SEQ into
- * DONE (so that its writes to the shared batches happen-before the main thread's reads) and posts a reply on its
- * MessagePort. Payloads (reset seeds and options) travel on the same port and are read with `receiveMessageOnPort`.
+ * increments SEQ and notifies it; the worker, blocked in `Atomics.wait` on SEQ, runs the command, posts a reply on
+ * its MessagePort when it has one (infos or an error) and sets REPLY to 1 (else 0), then stores SEQ into DONE and
+ * notifies DONE. The main thread waits on DONE (`Atomics.waitAsync` or `Atomics.wait`); once it sees the new value,
+ * every write the worker made before (the shared batches, the queued reply) is visible, and it takes the reply with
+ * `receiveMessageOnPort`. Payloads (reset seeds and options) travel the other way on the same channel.
  */
 export const SEQ = 0;
 export const COMMAND = 1;
 export const DONE = 2;
-export const CONTROL_WORDS = 3;
+export const REPLY = 3;
+export const CONTROL_WORDS = 4;
 
 export const Command = { step: 1, reset: 2, close: 3 } as const;
 
@@ -69,12 +72,10 @@ export interface ResetPayload {
   mask: boolean[] | undefined;
 }
 
-/** A worker's reply: the sequence number alone when there is nothing else to say. */
-export type WorkerReply =
-  | number
-  | {
-      seq: number;
-      /** Non-empty infos as [global sub-env index, info]. */
-      infos?: [number, Info][];
-      error?: { message: string; subEnvIndex: number | undefined };
-    };
+/** A worker's reply message, sent only when there is something to say (REPLY = 1). */
+export type WorkerReply = {
+  seq: number;
+  /** Non-empty infos as [global sub-env index, info]. */
+  infos?: [number, Info][];
+  error?: { message: string; subEnvIndex: number | undefined };
+};

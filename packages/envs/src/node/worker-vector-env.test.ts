@@ -28,11 +28,25 @@ function driftActions(rng: Rng, numEnvs: number): Float32Array {
   return Float32Array.from({ length: numEnvs }, () => rng.uniformIn(-1, 1));
 }
 
+/** Ways to run the worker env that must not change its results: how the main thread waits, and a main-thread share. */
+const LAYOUTS: { name: string; options: Parameters<typeof WorkerVectorEnv.create>[2] }[] = [
+  { name: 'split 3 + 2, wait yield', options: { wait: 'yield' } },
+  { name: 'split 3 + 2, wait block', options: { wait: 'block' } },
+  { name: 'main thread 2 + workers 2 + 1, wait block', options: { mainThreadEnvs: 2, wait: 'block' } },
+  { name: 'main thread 3 + worker 2, wait yield', options: { mainThreadEnvs: 3, workers: 1, wait: 'yield' } },
+];
+
 describe('WorkerVectorEnv gives the same results as SyncVectorEnv', () => {
-  for (const autoresetMode of ['next-step', 'same-step'] as AutoresetMode[]) {
-    it(`continuous actions, ${autoresetMode} autoreset, 5 sub-envs split 3 + 2`, async () => {
+  for (const [autoresetMode, layout] of [
+    ['next-step', LAYOUTS[0]!],
+    ['same-step', LAYOUTS[0]!],
+    ['next-step', LAYOUTS[1]!],
+    ['same-step', LAYOUTS[2]!],
+    ['next-step', LAYOUTS[3]!],
+  ] as [AutoresetMode, (typeof LAYOUTS)[number]][]) {
+    it(`continuous actions, ${autoresetMode} autoreset, 5 sub-envs ${layout.name}`, async () => {
       const sync = makeVec(DRIFT, 5, { autoresetMode, envOptions: { limit: 1.5 } });
-      const worker = await createWorkerEnv(DRIFT, 5, { autoresetMode, envOptions: { limit: 1.5 } });
+      const worker = await createWorkerEnv(DRIFT, 5, { autoresetMode, envOptions: { limit: 1.5 }, ...layout.options });
       expect(worker.observationSpace.toJSON()).toEqual(sync.observationSpace.toJSON());
       expect(worker.actionSpace.toJSON()).toEqual(sync.actionSpace.toJSON());
       expect(worker.metadata).toEqual(sync.metadata);
@@ -54,18 +68,25 @@ describe('WorkerVectorEnv gives the same results as SyncVectorEnv', () => {
     });
   }
 
-  it('discrete actions and disabled autoreset with reset_mask', async () => {
-    const sync = makeVec('test/Walk-v0', 4, { autoresetMode: 'disabled' });
-    const worker = await createWorkerEnv('test/Walk-v0', 4, { autoresetMode: 'disabled' });
-    expect(await worker.reset()).toEqual(sync.reset());
-    const steps: VectorActions[] = [Int32Array.of(1, -1, 0, 1), Int32Array.of(1, 0, 1, -1)];
-    for (const actions of steps) expect(await worker.step(actions)).toEqual(sync.step(actions));
-    const mask = { options: { reset_mask: [true, false, false, false] } };
-    expect(await worker.reset(mask)).toEqual(sync.reset(mask));
-    const last = Int32Array.of(0, 1, 0, 0);
-    expect(await worker.step(last)).toEqual(sync.step(last));
-  });
+  for (const layout of [LAYOUTS[0]!, LAYOUTS[2]!]) {
+    it(`discrete actions and disabled autoreset with reset_mask, 4 sub-envs, ${layout.options?.mainThreadEnvs ? 'main thread 2 + workers 1 + 1' : 'split 2 + 2'}`, async () => {
+      await discreteMaskedRun(layout.options);
+    });
+  }
 });
+
+/** Discrete actions, autoreset disabled, a masked reset: the worker env must match the sync env step for step. */
+async function discreteMaskedRun(options: Parameters<typeof WorkerVectorEnv.create>[2]): Promise<void> {
+  const sync = makeVec('test/Walk-v0', 4, { autoresetMode: 'disabled' });
+  const worker = await createWorkerEnv('test/Walk-v0', 4, { autoresetMode: 'disabled', ...options });
+  expect(await worker.reset()).toEqual(sync.reset());
+  const steps: VectorActions[] = [Int32Array.of(1, -1, 0, 1), Int32Array.of(1, 0, 1, -1)];
+  for (const actions of steps) expect(await worker.step(actions)).toEqual(sync.step(actions));
+  const mask = { options: { reset_mask: [true, false, false, false] } };
+  expect(await worker.reset(mask)).toEqual(sync.reset(mask));
+  const last = Int32Array.of(0, 1, 0, 0);
+  expect(await worker.step(last)).toEqual(sync.step(last));
+}
 
 describe('WorkerVectorEnv errors', () => {
   it('rejects a bad action batch with the vector env and the expected size', async () => {
@@ -105,12 +126,52 @@ describe('WorkerVectorEnv errors', () => {
     expect(env.liveWorkers).toBeLessThan(2);
   });
 
-  it('rejects a second call while one is pending', async () => {
-    const env = await createWorkerEnv(DRIFT, 2);
-    const first = env.reset({ seed: 0 });
-    await expect(env.step(new Float32Array(2))).rejects.toThrow('step() called while a previous reset() or step() is still pending; await it first');
-    await first;
+  it('a sub-env error on the main thread or in a worker rejects with the lowest failing index, once the workers are idle', async () => {
+    const env = await createWorkerEnv(DRIFT, 4, { mainThreadEnvs: 2, workers: 1, wait: 'block' });
+    expect(env.mainThreadEnvs).toBe(2);
+    await env.reset({ seed: 0 });
+    const label = 'WorkerVectorEnv(test/Drift-v0, numEnvs=4, workers=1, mainThreadEnvs=2)';
+    const both = await env.step(Float32Array.of(0, Number.NaN, 0, Number.NaN)).catch((err: unknown) => err);
+    expect(both).toBeInstanceOf(SubEnvError);
+    expect((both as SubEnvError).subEnvIndex).toBe(1);
+    expect((both as Error).message).toBe(
+      `${label}: sub-env 1 (test/Drift-v0) step() failed: test/Drift-v0: action[0] must be a finite number, got NaN in Float32Array(1) [NaN]`,
+    );
+    const inWorker = await env.step(Float32Array.of(0, 0, 0, Number.NaN)).catch((err: unknown) => err);
+    expect((inWorker as SubEnvError).subEnvIndex).toBe(3);
+    // The env stays usable: the next reset and step run on every thread.
+    await env.reset({ seed: 1 });
+    expect((await env.step(new Float32Array(4))).rewards).toHaveLength(4);
   });
+
+  it('a crashed worker rejects a call that is blocking the main thread', async () => {
+    const env = await createWorkerEnv(DRIFT, 4, { wait: 'block', envOptions: { exitAtStep: 2 } });
+    await env.reset({ seed: 0 });
+    await env.step(new Float32Array(4));
+    await expect(env.step(new Float32Array(4))).rejects.toThrow(/worker [01] \(sub-envs [02]–[13]\) exited with code 7/);
+  });
+
+  it('rejects bad mainThreadEnvs, workers and wait options naming the allowed range', async () => {
+    await expect(WorkerVectorEnv.create(DRIFT, 4, { mainThreadEnvs: 4, modules: [TEST_ENVS] })).rejects.toThrow(
+      'WorkerVectorEnv(test/Drift-v0): mainThreadEnvs must be an integer in [0, numEnvs − 1 = 3], got 4',
+    );
+    await expect(WorkerVectorEnv.create(DRIFT, 4, { mainThreadEnvs: 1.5 })).rejects.toThrow('mainThreadEnvs must be an integer in [0, numEnvs − 1 = 3], got 1.5');
+    await expect(WorkerVectorEnv.create(DRIFT, 4, { mainThreadEnvs: 2, workers: 3 })).rejects.toThrow(
+      'WorkerVectorEnv(test/Drift-v0): workers must be an integer in [1, numEnvs − mainThreadEnvs = 2], got 3',
+    );
+    await expect(WorkerVectorEnv.create(DRIFT, 4, { wait: 'spin' as 'block' })).rejects.toThrow(
+      "WorkerVectorEnv(test/Drift-v0): wait must be one of 'yield', 'block', got \"spin\"",
+    );
+  });
+
+  for (const wait of ['yield', 'block'] as const) {
+    it(`rejects a second call while one is pending (wait ${wait})`, async () => {
+      const env = await createWorkerEnv(DRIFT, 2, { wait });
+      const first = env.reset({ seed: 0 });
+      await expect(env.step(new Float32Array(2))).rejects.toThrow('step() called while a previous reset() or step() is still pending; await it first');
+      await first;
+    });
+  }
 
   it('fails to create with the worker and the reason for an unknown id or a missing module', async () => {
     await expect(WorkerVectorEnv.create('test/Nope-v0', 2, { workers: 1, modules: [TEST_ENVS] })).rejects.toThrow(
@@ -135,6 +196,15 @@ describe('WorkerVectorEnv lifecycle and rendering', () => {
     await first;
     expect(env.liveWorkers).toBe(0);
     await expect(env.step(new Float32Array(2))).rejects.toThrow('WorkerVectorEnv(test/Drift-v0, numEnvs=2, workers=2): step() called after close()');
+  });
+
+  it('close() with a main-thread share terminates the workers and rejects later calls', async () => {
+    const env = await createWorkerEnv(DRIFT, 3, { mainThreadEnvs: 1, workers: 1, wait: 'block' });
+    await env.reset({ seed: 0 });
+    await env.step(new Float32Array(3));
+    await env.close();
+    expect(env.liveWorkers).toBe(0);
+    await expect(env.reset()).rejects.toThrow('WorkerVectorEnv(test/Drift-v0, numEnvs=3, workers=1, mainThreadEnvs=1): reset() called after close()');
   });
 
   it('poses() needs sharePoses; scenes() lists every sub-env', async () => {

@@ -2,7 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Info } from '../core/env.js';
 import { describeValue } from '../core/format.js';
 import type { SceneDescription } from '../core/scene.js';
 import type { EnvOptions } from '../registry/env-spec.js';
@@ -25,11 +26,13 @@ import type {
 } from '../vector/vector-env.js';
 import { addInfo } from '../vector/vector-info.js';
 import { combineScenes, layOutPoses, poseBuffer, poseLayout } from '../vector/vector-scene.js';
+import { MainThreadShare } from './main-thread-share.js';
+import { WAIT_MODES, waitDone, type WaitMode } from './reply-wait.js';
 import {
   COMMAND,
   Command,
   CONTROL_WORDS,
-  DONE,
+  REPLY,
   SEQ,
   type BindMessage,
   type ReadyMessage,
@@ -52,6 +55,20 @@ export interface WorkerVectorEnvOptions extends VectorEnvOptions {
   modules?: readonly (string | URL)[];
   /** Workers write every sub-env's poses to shared memory after each reset/step, so that `poses()` works. Default true. */
   sharePoses?: boolean;
+  /**
+   * How the main thread waits for the workers during reset/step (see reply-wait.ts). 'yield': `Atomics.waitAsync`, so
+   * timers, I/O and other Promises run meanwhile. 'block': `Atomics.wait`, a shorter round trip, but the main thread
+   * runs nothing else until the workers are done (it lets the event loop run once per 20 ms of waiting, to notice a
+   * dead worker). The API stays async either way. Default 'yield'.
+   */
+  wait?: WaitMode;
+  /**
+   * Sub-envs 0 … mainThreadEnvs − 1 are made and stepped on the calling thread while the workers step the others
+   * (on 2 cores: main thread + 1 worker, instead of 2 workers and an idle main thread). The main thread then imports
+   * `modules` and awaits the init hooks too, and blocks while it steps its share. Integer in [0, numEnvs − workers].
+   * Default 0 (every sub-env in a worker).
+   */
+  mainThreadEnvs?: number;
 }
 
 interface WorkerHandle {
@@ -60,7 +77,6 @@ interface WorkerHandle {
   control: Int32Array;
   first: number;
   count: number;
-  pending: { resolve: (reply: WorkerReply) => void; reject: (err: Error) => void } | undefined;
   exited: boolean;
 }
 
@@ -77,13 +93,14 @@ const WORKER_URL = new URL('./vector-worker.js', import.meta.url);
 const CLOSE_TIMEOUT_MS = 2000;
 
 /**
- * Runs `numEnvs` copies of a registered env in `workers` worker threads. Methods return Promises; one call at a
- * time (a second call while one is pending rejects). Observations, actions, rewards and flags live in
- * SharedArrayBuffers; a step costs one Atomics.notify per worker and one small reply message (infos are
- * structured-cloned only when non-empty, so they must be plain data). Results are copies the caller owns.
- * A sub-env error rejects the call with a `SubEnvError` naming the sub-env's index; the other sub-envs have
- * stepped (as in Gymnasium), so reset() before going on. A worker that dies rejects the pending call and every later
- * one. `close()` terminates the workers and is idempotent.
+ * Runs `numEnvs` copies of a registered env in `workers` worker threads (and optionally a share on the main thread).
+ * Methods return Promises; one call at a time (a second call while one is pending rejects). Observations, actions,
+ * rewards and flags live in SharedArrayBuffers; a step costs one Atomics.notify per worker, one wait on each worker's
+ * completion word, and one small reply message only when a worker has infos or an error (infos are
+ * structured-cloned, so they must be plain data). Results are copies the caller owns. A sub-env error rejects the
+ * call with a `SubEnvError` naming the lowest failing sub-env's index; the other sub-envs have stepped (as in
+ * Gymnasium), so reset() before going on. A worker that dies rejects the pending call and every later one. `close()`
+ * terminates the workers and is idempotent.
  */
 export class WorkerVectorEnv implements AsyncVectorEnv {
   readonly singleObservationSpace: Box;
@@ -94,13 +111,18 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
   private failure: Error | undefined;
   private closePromise: Promise<void> | undefined;
   private cachedScene: SceneDescription | undefined;
+  /** Rejects the pending call's wait (a dead worker, or close()); set while a call runs. */
+  private interruptCall: ((err: Error) => void) | undefined;
 
   private constructor(
     readonly numEnvs: number,
     readonly metadata: VectorEnvMetadata,
     readonly sceneSpacing: number,
+    /** How the main thread waits for the workers. */
+    readonly waitMode: WaitMode,
     private readonly label: string,
     private readonly handles: WorkerHandle[],
+    private readonly mainShare: MainThreadShare | undefined,
     private readonly shared: SharedBatches,
     private readonly subScenes: SceneDescription[],
     observationSpace: Box,
@@ -116,11 +138,21 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
   /** Starts the workers, each making its sub-envs with `make(id, options.envOptions)`, and waits until all are ready. */
   static async create(id: string, numEnvs: number, options: WorkerVectorEnvOptions = {}): Promise<WorkerVectorEnv> {
     checkNumEnvs(`WorkerVectorEnv(${id})`, numEnvs);
-    const workers = options.workers ?? Math.min(numEnvs, availableParallelism());
-    if (!Number.isInteger(workers) || workers < 1 || workers > numEnvs) {
-      throw new Error(`WorkerVectorEnv(${id}): workers must be an integer in [1, numEnvs = ${numEnvs}], got ${describeValue(options.workers)}`);
+    const mainThreadEnvs = options.mainThreadEnvs ?? 0;
+    if (!Number.isInteger(mainThreadEnvs) || mainThreadEnvs < 0 || mainThreadEnvs > numEnvs - 1) {
+      throw new Error(`WorkerVectorEnv(${id}): mainThreadEnvs must be an integer in [0, numEnvs − 1 = ${numEnvs - 1}], got ${describeValue(options.mainThreadEnvs)}`);
     }
-    const label = `WorkerVectorEnv(${id}, numEnvs=${numEnvs}, workers=${workers})`;
+    const workerEnvs = numEnvs - mainThreadEnvs;
+    const workers = options.workers ?? Math.max(1, Math.min(workerEnvs, availableParallelism() - (mainThreadEnvs > 0 ? 1 : 0)));
+    if (!Number.isInteger(workers) || workers < 1 || workers > workerEnvs) {
+      const range = mainThreadEnvs > 0 ? `numEnvs − mainThreadEnvs = ${workerEnvs}` : `numEnvs = ${numEnvs}`;
+      throw new Error(`WorkerVectorEnv(${id}): workers must be an integer in [1, ${range}], got ${describeValue(options.workers)}`);
+    }
+    const waitMode = options.wait ?? 'yield';
+    if (!WAIT_MODES.includes(waitMode)) {
+      throw new Error(`WorkerVectorEnv(${id}): wait must be one of ${WAIT_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(options.wait)}`);
+    }
+    const label = `WorkerVectorEnv(${id}, numEnvs=${numEnvs}, workers=${workers}${mainThreadEnvs > 0 ? `, mainThreadEnvs=${mainThreadEnvs}` : ''})`;
     const { autoresetMode, sceneSpacing } = resolveVectorEnvOptions(label, options);
     const envOptions = options.envOptions ?? {};
     checkCloneable(label, 'envOptions', envOptions);
@@ -129,23 +161,33 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
 
     const handles: WorkerHandle[] = [];
     const readies: Promise<Extract<ReadyMessage, { type: 'ready' }>>[] = [];
-    let first = 0;
+    let first = mainThreadEnvs;
     for (let k = 0; k < workers; k++) {
-      const count = Math.floor(numEnvs / workers) + (k < numEnvs % workers ? 1 : 0);
+      const count = Math.floor(workerEnvs / workers) + (k < workerEnvs % workers ? 1 : 0);
       const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
       const { port1, port2 } = new MessageChannel();
       const setup: WorkerSetup = { id, envOptions, modules, indexOffset: first, count, autoresetMode, label, control: control.buffer as SharedArrayBuffer, port: port2 };
       const worker = new Worker(WORKER_URL, { workerData: setup, transferList: [port2] });
-      const handle: WorkerHandle = { worker, port: port1, control, first, count, pending: undefined, exited: false };
+      const handle: WorkerHandle = { worker, port: port1, control, first, count, exited: false };
       handles.push(handle);
       readies.push(waitReady(label, handle, k));
       first += count;
     }
     let ready: Extract<ReadyMessage, { type: 'ready' }>[];
+    let mainShare: MainThreadShare | undefined;
+    // The main thread builds its share while the workers build theirs.
+    const building = mainThreadEnvs > 0 ? MainThreadShare.create(id, mainThreadEnvs, envOptions, modules, autoresetMode, label) : undefined;
+    building?.catch(() => undefined);
+    const terminate = async (): Promise<void> => {
+      mainShare?.close();
+      await Promise.all(handles.map((h) => h.worker.terminate()));
+    };
     try {
       ready = await Promise.all(readies);
+      mainShare = await building;
     } catch (err) {
-      await Promise.all(handles.map((h) => h.worker.terminate()));
+      await building?.then((share) => share.close(), () => undefined);
+      await terminate();
       throw err;
     }
     try {
@@ -157,15 +199,19 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
           throw new Error(`${label}: worker ${k} built sub-envs with other spaces than worker 0`);
         }
       });
+      if (mainShare && (JSON.stringify(mainShare.observationSpace.toJSON()) !== obsJson || JSON.stringify(mainShare.actionSpace.toJSON()) !== actJson)) {
+        throw new Error(`${label}: the main thread built sub-envs with other spaces than worker 0`);
+      }
       const obsSpace = spaceFromJSON(r0.observationSpace);
       const actSpace = spaceFromJSON(r0.actionSpace);
       if (!(obsSpace instanceof Box)) throw new Error(`${label}: sub-env observation spaces must be Box, got ${String(obsSpace)}`);
       if (!(actSpace instanceof Box) && !(actSpace instanceof Discrete)) {
         throw new Error(`${label}: sub-env action spaces must be Box or Discrete, got ${String(actSpace)}`);
       }
-      const scenes = ready.flatMap((r) => r.scenes);
+      const scenes = [...(mainShare?.scenes() ?? []), ...ready.flatMap((r) => r.scenes)];
       const { sizes, starts, total } = poseLayout(scenes);
       const shared = allocateShared(numEnvs, obsSpace, actSpace, sharePoses ? total : -1);
+      mainShare?.bind(shared, sizes);
       handles.forEach((h) => {
         const bind: BindMessage = {
           obs: shared.obs.buffer as SharedArrayBuffer,
@@ -181,9 +227,9 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
         h.worker.unref();
       });
       const metadata: VectorEnvMetadata = { ...r0.metadata, autoresetMode };
-      return new WorkerVectorEnv(numEnvs, metadata, sceneSpacing, label, handles, shared, scenes, obsSpace, actSpace);
+      return new WorkerVectorEnv(numEnvs, metadata, sceneSpacing, waitMode, label, handles, mainShare, shared, scenes, obsSpace, actSpace);
     } catch (err) {
-      await Promise.all(handles.map((h) => h.worker.terminate()));
+      await terminate();
       throw err;
     }
   }
@@ -191,6 +237,11 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
   /** The worker count. */
   get workers(): number {
     return this.handles.length;
+  }
+
+  /** Sub-envs stepped on the main thread (indices 0 … mainThreadEnvs − 1). */
+  get mainThreadEnvs(): number {
+    return this.mainShare?.envs.length ?? 0;
   }
 
   /** Workers whose thread is still running (all of them until close() or a crash). */
@@ -210,22 +261,23 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
         mask: mask?.slice(h.first, h.first + h.count),
       }),
     );
-    const replies = await this.run(Command.reset, payloads);
-    return { obs: this.shared.obs.slice(), info: this.batchInfos(replies) };
+    const n = this.mainThreadEnvs;
+    const info = await this.run(Command.reset, payloads, (share) => share.reset(seeds.slice(0, n), envOptions, mask?.slice(0, n)));
+    return { obs: this.shared.obs.slice(), info };
   }
 
   async step(actions: VectorActions): Promise<VectorStepResult> {
     this.assertUsable('step');
     checkActions(this.label, actions, this.singleActionSpace, this.numEnvs);
     this.shared.actions.set(actions);
-    const replies = await this.run(Command.step);
+    const info = await this.run(Command.step, undefined, (share) => share.step());
     const s = this.shared;
     return {
       obs: s.obs.slice(),
       rewards: s.rewards.slice(),
       terminations: s.terminations.slice(),
       truncations: s.truncations.slice(),
-      info: this.batchInfos(replies),
+      info,
     };
   }
 
@@ -266,54 +318,66 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
     if (this.busy) throw new Error(`${this.label}: ${what}() called while a previous reset() or step() is still pending; await it first`);
   }
 
-  /** Sends one command to every worker and waits for every reply; rejects with the first sub-env error. */
-  private async run(command: number, payloads?: ResetPayload[]): Promise<WorkerReply[]> {
+  /**
+   * Sends one command to every worker, runs the main thread's share meanwhile (`onMain`), waits for every worker,
+   * and batches the infos; rejects with the lowest-indexed sub-env error once every worker is idle again.
+   */
+  private async run(command: number, payloads?: ResetPayload[], onMain?: (share: MainThreadShare) => (Info | undefined)[]): Promise<VectorInfo> {
     this.busy = true;
+    const interrupted = new Promise<never>((_, reject) => {
+      this.interruptCall = reject;
+    });
+    interrupted.catch(() => undefined);
     try {
-      const replies = this.handles.map(
-        (h) =>
-          new Promise<WorkerReply>((resolve, reject) => {
-            h.pending = { resolve, reject };
-          }),
-      );
-      this.handles.forEach((h, k) => {
-        h.port.ref();
+      const seqs = this.handles.map((h, k) => {
         if (payloads) h.port.postMessage(payloads[k]);
         Atomics.store(h.control, COMMAND, command);
-        Atomics.add(h.control, SEQ, 1);
+        const seq = Atomics.add(h.control, SEQ, 1) + 1;
         Atomics.notify(h.control, SEQ);
+        return seq;
       });
-      const all = await Promise.all(replies);
-      const failed = all.find((r) => typeof r !== 'number' && r.error !== undefined);
-      if (failed !== undefined && typeof failed !== 'number' && failed.error) {
-        const { message, subEnvIndex } = failed.error;
-        throw subEnvIndex === undefined ? new Error(message) : new SubEnvError(message, subEnvIndex);
+      let mainInfos: (Info | undefined)[] = [];
+      let mainError: unknown;
+      if (this.mainShare && onMain) {
+        try {
+          mainInfos = onMain(this.mainShare);
+        } catch (err) {
+          mainError = err;
+        }
       }
-      return all;
+      // A pending Atomics.waitAsync does not keep Node alive; the ref'd ports do, until the call ends.
+      for (const h of this.handles) h.port.ref();
+      for (let k = 0; k < this.handles.length; k++) await waitDone(this.handles[k]!.control, seqs[k]!, this.waitMode, interrupted);
+      // Settle asynchronously even when every wait returned at once: a second call before this one settles is rejected.
+      if (this.waitMode === 'block') await null;
+      const info: VectorInfo = {};
+      mainInfos.forEach((subInfo, i) => {
+        if (subInfo !== undefined && Object.keys(subInfo).length > 0) addInfo(info, subInfo, i, this.numEnvs);
+      });
+      // Take every worker's reply off its port (even after an error) so that none is left for the next call.
+      let failed: WorkerReply['error'];
+      for (const h of this.handles) {
+        if (Atomics.load(h.control, REPLY) === 0) continue;
+        const reply = receiveMessageOnPort(h.port)?.message as WorkerReply | undefined;
+        if (reply === undefined) throw new Error(`${this.label}: a worker reported a reply that did not arrive`);
+        failed ??= reply.error;
+        if (reply.infos) for (const [index, subInfo] of reply.infos) addInfo(info, subInfo, index, this.numEnvs);
+      }
+      // The main thread's sub-envs come first, so its error has the lowest index.
+      if (mainError !== undefined) throw mainError;
+      if (failed !== undefined) {
+        throw failed.subEnvIndex === undefined ? new Error(failed.message) : new SubEnvError(failed.message, failed.subEnvIndex);
+      }
+      return info;
     } finally {
       this.busy = false;
+      this.interruptCall = undefined;
       for (const h of this.handles) h.port.unref();
     }
   }
 
-  private batchInfos(replies: readonly WorkerReply[]): VectorInfo {
-    const info: VectorInfo = {};
-    for (const reply of replies) {
-      if (typeof reply === 'number' || reply.infos === undefined) continue;
-      for (const [index, subInfo] of reply.infos) addInfo(info, subInfo, index, this.numEnvs);
-    }
-    return info;
-  }
-
-  /** Routes replies to the pending call and turns a dying worker into a rejection of this and every later call. */
+  /** Turns a dying worker into a rejection of the pending call and every later one. */
   private watch(handle: WorkerHandle, k: number): void {
-    handle.port.on('message', (reply: WorkerReply) => {
-      // Every write the worker made before storing DONE is visible once this load sees it.
-      Atomics.load(handle.control, DONE);
-      const pending = handle.pending;
-      handle.pending = undefined;
-      pending?.resolve(reply);
-    });
     handle.port.unref();
     const range = describeRange(handle);
     handle.worker.on('error', (err) => this.fail(new Error(`${this.label}: worker ${k} (${range}) crashed: ${err.message}`)));
@@ -325,20 +389,12 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
 
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const h of this.handles) {
-      const pending = h.pending;
-      h.pending = undefined;
-      pending?.reject(this.failure);
-    }
+    this.interruptCall?.(this.failure);
   }
 
   private async shutdown(): Promise<void> {
     const wasBusy = this.busy;
-    for (const h of this.handles) {
-      const pending = h.pending;
-      h.pending = undefined;
-      pending?.reject(new Error(`${this.label}: close() was called while a reset() or step() was pending`));
-    }
+    this.interruptCall?.(new Error(`${this.label}: close() was called while a reset() or step() was pending`));
     if (!wasBusy && this.failure === undefined) {
       // Let every worker close its sub-envs; a worker that does not answer in time is terminated anyway.
       const closed = this.run(Command.close).catch(() => undefined);
@@ -349,6 +405,7 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
       await Promise.race([closed, timeout]);
       clearTimeout(timer);
     }
+    this.mainShare?.close();
     await Promise.all(this.handles.map((h) => h.worker.terminate()));
     for (const h of this.handles) h.port.close();
   }

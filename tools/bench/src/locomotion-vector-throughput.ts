@@ -1,0 +1,127 @@
+// Benchmark: env steps/s of locomotion tasks in one env, a SyncVectorEnv and WorkerVectorEnvs, with ratios to one thread (run: npx tsc -b tools/bench/tsconfig.lib.json && node tools/bench/dist/locomotion-vector-throughput.js).
+import { availableParallelism, cpus } from 'node:os';
+import { Rng, init, make, makeVec, type Env, type SyncVectorEnv } from '@rapier-gym/envs';
+import { WorkerVectorEnv, type WorkerVectorEnvOptions } from '@rapier-gym/envs/node';
+import { intFlag } from './locomotion-common.js';
+import { ParallelCeiling } from './parallel-ceiling.js';
+import { median, printTable, ratio, type Cell } from './table.js';
+
+/** What the benchmark measures; every field has its default (the flags change them). */
+interface VectorThroughputConfig {
+  /** Tasks (`--tasks a,b`). Default Hopper-v5, Walker2d-v5, HalfCheetah-v5, Ant-v5. */
+  ids: string[];
+  /** Sub-envs of every vector env (`--envs`). Default 8. */
+  numEnvs: number;
+  /** Timed env steps per variant and round, counted in single-env steps (`--steps`). Default 2000. */
+  steps: number;
+  /** Interleaved rounds; medians are reported (`--rounds`). Default 3. */
+  rounds: number;
+}
+
+/** A worker variant: its table label and WorkerVectorEnv options. */
+interface WorkerVariant {
+  name: string;
+  options: WorkerVectorEnvOptions;
+}
+
+const ACTION_BATCHES = 32;
+
+function config(argv: string[]): VectorThroughputConfig {
+  const i = argv.indexOf('--tasks');
+  const ids = i >= 0 && argv[i + 1] ? argv[i + 1]!.split(',') : ['Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5'];
+  return { ids, numEnvs: intFlag(argv, 'envs', 8), steps: intFlag(argv, 'steps', 2000), rounds: intFlag(argv, 'rounds', 3) };
+}
+
+function workerVariants(numEnvs: number): WorkerVariant[] {
+  const half = numEnvs / 2;
+  return [
+    { name: `worker 2 × ${half}, wait yield`, options: { workers: 2, wait: 'yield' } },
+    { name: `worker 2 × ${half}, wait block`, options: { workers: 2, wait: 'block' } },
+    { name: `main ${half} + worker 1 × ${half}, wait yield`, options: { workers: 1, mainThreadEnvs: half, wait: 'yield' } },
+    { name: `main ${half} + worker 1 × ${half}, wait block`, options: { workers: 1, mainThreadEnvs: half, wait: 'block' } },
+  ];
+}
+
+/** Pre-drawn uniform random action batches in [-1, 1) (all four tasks have that action box). */
+function actionBatches(size: number, rows: number): Float32Array[] {
+  const rng = new Rng(0);
+  return Array.from({ length: ACTION_BATCHES }, () => Float32Array.from({ length: rows * size }, () => rng.uniformIn(-1, 1)));
+}
+
+/** Env steps per second of `calls` calls to `step`, each advancing `stepsPerCall` env steps. */
+async function rate(step: (t: number) => void | Promise<void>, calls: number, stepsPerCall: number): Promise<number> {
+  const start = performance.now();
+  for (let t = 0; t < calls; t++) await step(t);
+  return (calls * stepsPerCall) / ((performance.now() - start) / 1000);
+}
+
+async function benchmarkTask(id: string, cfg: VectorThroughputConfig, ceiling: ParallelCeiling): Promise<Cell[][]> {
+  const { numEnvs, steps, rounds } = cfg;
+  const single: Env = make(id);
+  const actionSize = (single.actionSpace.toJSON() as { low: unknown[] }).low.length;
+  const one = actionBatches(actionSize, 1);
+  const many = actionBatches(actionSize, numEnvs);
+  const sync: SyncVectorEnv = makeVec(id, numEnvs);
+  const variants = workerVariants(numEnvs);
+  const workers: WorkerVectorEnv[] = [];
+  for (const v of variants) workers.push(await WorkerVectorEnv.create(id, numEnvs, { sharePoses: false, ...v.options }));
+
+  single.reset({ seed: 0 });
+  sync.reset({ seed: 0 });
+  for (const w of workers) await w.reset({ seed: 0 });
+  const stepSingle = (t: number): void => {
+    const r = single.step(one[t % ACTION_BATCHES]!);
+    if (r.terminated || r.truncated) single.reset();
+  };
+  const stepSync = (t: number): void => {
+    sync.step(many[t % ACTION_BATCHES]!);
+  };
+  const vectorCalls = Math.max(1, Math.round(steps / numEnvs));
+  // Round 0 warms up the JIT and is dropped; variants alternate within each round so that load changes hit all alike.
+  const rates: number[][] = [[], [], ...variants.map(() => [])];
+  const ceilings: number[] = [];
+  for (let r = 0; r <= rounds; r++) {
+    const round = [await rate(stepSingle, steps, 1), await rate(stepSync, vectorCalls, numEnvs)];
+    for (const w of workers) round.push(await rate(async (t) => void (await w.step(many[t % ACTION_BATCHES]!)), vectorCalls, numEnvs));
+    const c = await ceiling.ratio();
+    if (r > 0) {
+      round.forEach((x, k) => rates[k]!.push(x));
+      ceilings.push(c);
+    }
+  }
+  single.close();
+  sync.close();
+  await Promise.all(workers.map((w) => w.close()));
+
+  const singleRate = median(rates[0]!);
+  const names = ['single env', `sync ${numEnvs}`, ...variants.map((v) => v.name)];
+  const rows = names.map((name, k): Cell[] => {
+    const value = median(rates[k]!);
+    const envs = k === 0 ? 1 : numEnvs;
+    // The ratio is the median of per-round ratios: each round's single-env figure is the anchor of its own round.
+    const perRound = median(rates[k]!.map((x, r) => x / rates[0]![r]!));
+    return [id, name, String(envs), value, (envs / value) * 1e6, `${perRound.toFixed(2)}×`, ratio(value, singleRate)];
+  });
+  rows.push([id, 'machine ceiling: 2 threads of pure JS vs 1', '', '', '', `${median(ceilings).toFixed(2)}×`, '']);
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const cfg = config(process.argv.slice(2));
+  await init();
+  console.log(
+    `locomotion vector throughput: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, availableParallelism ${availableParallelism()}; ` +
+      `${cfg.rounds} interleaved rounds × ${cfg.steps} env steps per variant, uniform random actions, default options (terminations on, autoreset next-step)`,
+  );
+  const rows: Cell[][] = [];
+  const ceiling = new ParallelCeiling();
+  for (const id of cfg.ids) rows.push(...(await benchmarkTask(id, cfg, ceiling)));
+  await ceiling.close();
+  printTable(
+    'Locomotion env steps per second (µs/call: one single-env step or one whole vector step; vs single: median of per-round ratios)',
+    ['task', 'variant', 'sub-envs', 'env steps/s', 'µs/call', 'vs single', 'ratio of medians'],
+    rows,
+  );
+}
+
+await main();
