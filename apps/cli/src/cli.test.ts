@@ -130,4 +130,21 @@ describe('train and eval', () => {
     expect(await exited).toBe(130);
     expect(listing.runs).toContainEqual(expect.objectContaining({ runId: 'run1', envId: 'Pendulum-v1', status: 'running' }));
   });
+
+  it('serve lists the runs folder over HTTP and stops on Ctrl-C with code 0', async () => {
+    const child = spawn(process.execPath, [main, 'serve', '--runs', join(root, 'runs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    let stdout = '';
+    const url = await new Promise<string>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /viewer: (http:\/\/\S+)/.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+    });
+    const listing = (await (await fetch(new URL('api/runs', url))).json()) as { runs: { runId: string; envId: string; status: string; checkpoints: number[] }[] };
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(listing.runs).toContainEqual(expect.objectContaining({ runId: 'pendulum', envId: 'Pendulum-v1', status: 'finished', checkpoints: [200] }));
+  });
 });
