@@ -33,6 +33,8 @@ describe('help and usage errors', () => {
     [['train', '--env', 'Pendulum-v1', '--set', 'nope=1'], /unknown key "nope"/],
     [['train', '--env', 'Pendulum-v1', '--set', 'tau=2'], /tau must be a finite number in \(0, 1\], received 2/],
     [['train', '--steps', '10'], /--env <id> is required/],
+    [['train', '--env', 'Nope-v0'], /Nope-v0/],
+    [['train', '--env', 'Pendulum-v1', '--set', 'envOptions.gravity=3'], /gravity/],
     [['eval', '--run'], /Option '--run <value>' argument missing/],
     [['eval', '--run', '/nonexistent/run'], /config.json does not exist/],
     [['frobnicate'], /unknown command "frobnicate"/],

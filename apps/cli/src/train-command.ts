@@ -1,5 +1,6 @@
 // `rapier-gym train`: builds the configuration from flags, trains into a run folder, Ctrl-C checkpoints and exits.
 import { existsSync, readFileSync } from 'node:fs';
+import { init, make } from '@rapier-gym/envs';
 import { join } from 'node:path';
 import {
   applySetting,
@@ -143,6 +144,14 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
   let config;
   try {
     config = resolveTrainConfig(input as Partial<TrainConfig> & { env: string });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+
+  // Unknown env ids and env options are usage errors too: make the env once before anything is written.
+  await init();
+  try {
+    make(config.env, config.envOptions as Record<string, never>).close();
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
