@@ -41,11 +41,20 @@ export const TASKS: LocomotionTask[] = [
   { id: 'Reacher-v5', robot: 'reacher', frameSkip: 2, noise: { scale: 0.1, qvel: 'uniform' }, healthy: undefined, angles: [0, 1] },
   // the seven arm hinges (then the object's and goal's slides)
   { id: 'Pusher-v5', robot: 'pusher', frameSkip: 5, noise: { scale: 0.005, qvel: 'uniform' }, healthy: undefined, angles: [0, 1, 2, 3, 4, 5, 6] },
+  // the 17 hinges after the free joint (qpos 7..23)
+  {
+    id: 'Humanoid-v5', robot: 'humanoid', frameSkip: 5, noise: { scale: 0.01, qvel: 'uniform' }, healthy: (q) => q[2]! > 1 && q[2]! < 2,
+    angles: Array.from({ length: 17 }, (_, i) => 7 + i),
+  },
+  {
+    id: 'HumanoidStandup-v5', robot: 'humanoidstandup', frameSkip: 5, noise: { scale: 0.01, qvel: 'uniform' }, healthy: undefined,
+    angles: Array.from({ length: 17 }, (_, i) => 7 + i),
+  },
 ];
 
 /** Tasks whose health rule can be switched off (`terminate_when_unhealthy`). */
 export function lenientOptions(task: LocomotionTask): Record<string, unknown> {
-  return task.id === 'Hopper-v5' || task.id === 'Walker2d-v5' || task.id === 'Ant-v5' ? { terminate_when_unhealthy: false } : {};
+  return ['Hopper-v5', 'Walker2d-v5', 'Ant-v5', 'Humanoid-v5'].includes(task.id) ? { terminate_when_unhealthy: false } : {};
 }
 
 /** What the benchmarks read from a task env beyond the Env interface (MujocoEnv's public members). */
@@ -123,7 +132,7 @@ export function controlSequence(steps: number, size: number, seed: number, bound
 
 /** The task's control bound (InvertedPendulum's ctrlrange is ±3, every other task's ±1). */
 export function controlBound(task: LocomotionTask): number {
-  return task.id === 'InvertedPendulum-v5' ? 3 : task.id === 'Pusher-v5' ? 2 : 1;
+  return task.id === 'InvertedPendulum-v5' ? 3 : task.id === 'Pusher-v5' ? 2 : task.id.startsWith('Humanoid') ? 0.4 : 1;
 }
 
 /** Gymnasium's reset noise for `task`, drawn from `rng`: init + U(±s) on qpos, U(±s) or s·N(0,1) on qvel. */

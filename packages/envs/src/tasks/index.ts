@@ -15,6 +15,8 @@ export {
 export { SwimmerEnv, SWIMMER_DEFAULTS, type SwimmerOptions } from './swimmer.js';
 export { ReacherEnv, REACHER_DEFAULTS, type ReacherOptions } from './reacher.js';
 export { PusherEnv, PUSHER_DEFAULTS, type PusherOptions } from './pusher.js';
+export { HumanoidEnv, HumanoidModelEnv, HUMANOID_DEFAULTS, HUMANOID_CHAIN, type HumanoidOptions, type HumanoidObservationOptions } from './humanoid.js';
+export { HumanoidStandupEnv, HUMANOID_STANDUP_DEFAULTS, type HumanoidStandupOptions } from './humanoid-standup.js';
 export { TASK_OVERLAYS } from './overlays.js';
 export { DEFAULT_OVERLAY, type TaskOverlay } from './task-overlay.js';
 export { LOCOMOTION_IDS, registerLocomotion } from './register.js';

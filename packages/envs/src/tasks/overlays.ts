@@ -25,4 +25,8 @@ export const TASK_OVERLAYS: Readonly<Record<string, TaskOverlay>> = {
   // 1e-4 kg·m² (pusher.ts, light-link-inertia.ts), 8 TGS substeps × 8 PGS iterations and the limit clamp follow
   // MuJoCo's open-loop angles (wrist at its limits like MuJoCo; 1 × 4 leaves the coupled armature motors unconverged).
   'Pusher-v5': { ...DEFAULT_OVERLAY, solverIterations: 8, pgsIterations: 8, limitClamp: true },
+  // Hinge chains (hips, abdomen, shoulders) split with 0.3 kg, 6e-3 kg·m² intermediate bodies (humanoid.ts):
+  // 4 TGS substeps × 2 PGS iterations with the limit clamp hold joints to a few mm at MuJoCo's 0.003 s.
+  'Humanoid-v5': { ...DEFAULT_OVERLAY, solverIterations: 4, pgsIterations: 2, limitClamp: true },
+  'HumanoidStandup-v5': { ...DEFAULT_OVERLAY, solverIterations: 4, pgsIterations: 2, limitClamp: true },
 };

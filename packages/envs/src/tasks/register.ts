@@ -9,6 +9,8 @@ import { InvertedPendulumEnv, INVERTED_PENDULUM_DEFAULTS, type InvertedPendulumO
 import { SwimmerEnv, SWIMMER_DEFAULTS, type SwimmerOptions } from './swimmer.js';
 import { ReacherEnv, REACHER_DEFAULTS, type ReacherOptions } from './reacher.js';
 import { PusherEnv, PUSHER_DEFAULTS, type PusherOptions } from './pusher.js';
+import { HumanoidEnv, HUMANOID_DEFAULTS, type HumanoidOptions } from './humanoid.js';
+import { HumanoidStandupEnv, HUMANOID_STANDUP_DEFAULTS, type HumanoidStandupOptions } from './humanoid-standup.js';
 import {
   InvertedDoublePendulumEnv, INVERTED_DOUBLE_PENDULUM_DEFAULTS, type InvertedDoublePendulumOptions,
 } from './inverted-double-pendulum.js';
@@ -149,10 +151,53 @@ const pusherSpec: EnvSpec<PusherOptions> = {
   description: 'Push a cylinder to a goal with a 7-joint arm (gymnasium/envs/mujoco/pusher_v5.py).',
 };
 
+const HUMANOID_OBSERVATION_DOCS = {
+  exclude_current_positions_from_observation: 'leave the x and y position out of the observation',
+  include_cinert_in_observation: 'append cinert[1:] (13 bodies × 10)',
+  include_cvel_in_observation: 'append cvel[1:] (13 bodies × 6)',
+  include_qfrc_actuator_in_observation: 'append qfrc_actuator[6:] (17 hinges)',
+  include_cfrc_ext_in_observation: 'append cfrc_ext[1:] (13 bodies × 6)',
+};
+
+const humanoidSpec: EnvSpec<HumanoidOptions> = {
+  id: 'Humanoid-v5',
+  entryPoint: (options) => new HumanoidEnv(options),
+  defaultOptions: { ...HUMANOID_DEFAULTS },
+  optionDocs: {
+    xml_file: COMMON_DOCS.xml_file, frame_skip: COMMON_DOCS.frame_skip, forward_reward_weight: COMMON_DOCS.forward_reward_weight,
+    ctrl_cost_weight: COMMON_DOCS.ctrl_cost_weight, reset_noise_scale: COMMON_DOCS.reset_noise_scale,
+    contact_cost_weight: 'weight of the contact cost ‖cfrc_ext‖²',
+    contact_cost_range: 'range the contact cost is clipped to',
+    healthy_reward: 'reward per step while healthy',
+    terminate_when_unhealthy: 'end the episode when the torso leaves healthy_z_range',
+    healthy_z_range: 'open range of the torso height',
+    ...HUMANOID_OBSERVATION_DOCS,
+  },
+  maxEpisodeSteps: 1000,
+  description: 'Walk a 3D biped forward without falling (gymnasium/envs/mujoco/humanoid_v5.py).',
+};
+
+const humanoidStandupSpec: EnvSpec<HumanoidStandupOptions> = {
+  id: 'HumanoidStandup-v5',
+  entryPoint: (options) => new HumanoidStandupEnv(options),
+  defaultOptions: { ...HUMANOID_STANDUP_DEFAULTS },
+  optionDocs: {
+    xml_file: COMMON_DOCS.xml_file, frame_skip: COMMON_DOCS.frame_skip,
+    ctrl_cost_weight: COMMON_DOCS.ctrl_cost_weight, reset_noise_scale: COMMON_DOCS.reset_noise_scale,
+    uph_cost_weight: 'weight of the height reward z / timestep',
+    impact_cost_weight: 'weight of the impact cost ‖cfrc_ext‖²',
+    impact_cost_range: 'range the impact cost is clipped to',
+    ...HUMANOID_OBSERVATION_DOCS,
+  },
+  maxEpisodeSteps: 1000,
+  description: 'Stand a 3D biped up from lying on its back (gymnasium/envs/mujoco/humanoidstandup_v5.py).',
+};
+
 /** The ids `registerLocomotion` registers. */
 export const LOCOMOTION_IDS = [
   'Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5', 'InvertedPendulum-v5', 'InvertedDoublePendulum-v5',
   'Swimmer-v5', 'Reacher-v5', 'Pusher-v5',
+  'Humanoid-v5', 'HumanoidStandup-v5',
 ] as const;
 
 /** Registers the locomotion tasks; throws if one is already registered unless `override` is set. */
@@ -166,4 +211,6 @@ export function registerLocomotion({ override = false }: { override?: boolean } 
   register(swimmerSpec, { override });
   register(reacherSpec, { override });
   register(pusherSpec, { override });
+  register(humanoidSpec, { override });
+  register(humanoidStandupSpec, { override });
 }
