@@ -9,15 +9,17 @@ const hip = (secondPos = '0 0 0') => `<mujoco><worldbody><body name="pelvis" pos
     <joint name="hip_x" type="hinge" axis="1 0 0" armature="0.01"/>
     <joint name="hip_y" type="hinge" axis="0 1 0" pos="${secondPos}" armature="0.008"/>
     <geom type="capsule" fromto="0 0 0 0 0 -0.3" size="0.05"/>
+    <body name="shin" pos="0 0 -0.4"><joint name="knee" type="hinge" axis="0 -1 0"/><geom type="sphere" size="0.05"/></body>
   </body></body></worldbody></mujoco>`;
 
 describe('splitHingeChains', () => {
   it('gives each hinge but the last an intermediate body, keeping joints, qpos, total mass and the contact filter', () => {
     const model = loadMjcf(hip());
     const { model: split, bodyOf } = splitHingeChains(model, { mass: 0.3, inertia: 0.005, straighten: 0.01 }, 'test');
-    expect(split.bodies.map((b) => b.name)).toEqual(['world', 'pelvis', 'thigh:hip_x', 'thigh']);
-    expect(bodyOf).toEqual([0, 1, 3]);
-    expect(split.joints.map((j) => j.body)).toEqual([1, 2, 3]);
+    expect(split.bodies.map((b) => b.name)).toEqual(['world', 'pelvis', 'thigh:hip_x', 'thigh', 'shin']);
+    expect(bodyOf).toEqual([0, 1, 3, 4]);
+    expect(split.joints.map((j) => j.body)).toEqual([1, 2, 3, 4]); // every joint on its body's new id, also below the chain
+    expect(split.bodies[4]!.parent).toBe(3);
     expect(split.joints.map((j) => j.qposAddress)).toEqual(model.joints.map((j) => j.qposAddress));
     expect(split.bodies[2]!.parent).toBe(1);
     expect(split.bodies[3]!.parent).toBe(2);

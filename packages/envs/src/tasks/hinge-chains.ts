@@ -89,7 +89,10 @@ export function splitHingeChains(model: MjcfModel, settings: HingeChainSettings,
     bodies.push({ ...body, id: nid, parent: chainParent, children: [], pos, quat: bodyQuat, joints: split ? [own[own.length - 1]!.id] : [...body.joints] });
     if (split) joints[own[own.length - 1]!.id] = { ...joints[own[own.length - 1]!.id]!, body: nid };
   }
-  for (const b of bodies) if (b.parent >= 0) bodies[b.parent]!.children.push(b.id);
+  for (const b of bodies) {
+    if (b.parent >= 0) bodies[b.parent]!.children.push(b.id);
+    for (const j of b.joints) joints[j] = { ...joints[j]!, body: b.id };
+  }
   const geoms: MjcfGeom[] = model.geoms.map((g) => ({ ...g, body: bodyOf[g.body]! }));
   const sites: MjcfSite[] = model.sites.map((s) => ({ ...s, body: bodyOf[s.body]! }));
   for (const b of bodies) {
