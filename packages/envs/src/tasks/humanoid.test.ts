@@ -7,7 +7,7 @@ import { make } from '../registry/registry.js';
 import { ROBOT_FILES } from '../robots/robot-files.generated.js';
 import type { Box } from '../spaces/box.js';
 import {
-  expectDeterministic, expectPhysicsErrorTruncates, expectRewardIsSumOfTerms, randomActions, stabilityRun,
+  expectDeterministic, expectPhysicsErrorTruncates, expectSceneAndPoses, expectRewardIsSumOfTerms, randomActions, stabilityRun,
 } from '../testing/task-contract.js';
 import { HumanoidStandupEnv } from './humanoid-standup.js';
 import { HumanoidEnv } from './humanoid.js';
@@ -111,6 +111,10 @@ describe('Humanoid-v5', () => {
 
   it('truncates on a physics blow-up with info.physics_error and the last finite observation', () => {
     expectPhysicsErrorTruncates(new HumanoidEnv({}, { maxSpeed: 0.05 }));
+  });
+
+  it('describes its scene and poses every body (the torso at the free joint\'s position)', () => {
+    expectSceneAndPoses(new HumanoidEnv(), 'torso', (q) => [q[0]!, q[1]!, q[2]!]);
   });
 
   it('passes checkEnv', () => {

@@ -5,7 +5,7 @@ import { init } from '../physics/rapier-runtime.js';
 import { make } from '../registry/registry.js';
 import type { Box } from '../spaces/box.js';
 import {
-  expectDeterministic, expectPhysicsErrorTruncates, expectRewardIsSumOfTerms, randomActions, stabilityRun,
+  expectDeterministic, expectPhysicsErrorTruncates, expectSceneAndPoses, expectRewardIsSumOfTerms, randomActions, stabilityRun,
 } from '../testing/task-contract.js';
 import { PusherEnv } from './pusher.js';
 import './index.js';
@@ -95,6 +95,10 @@ describe('Pusher-v5', () => {
 
   it('truncates on a physics blow-up with info.physics_error and the last finite observation', () => {
     expectPhysicsErrorTruncates(new PusherEnv({}, { maxSpeed: 0.01 }));
+  });
+
+  it('describes its scene and poses every body (the object at its slides)', () => {
+    expectSceneAndPoses(new PusherEnv(), 'object', (q) => [0.45 + q[8]!, -0.05 + q[7]!, -0.275]);
   });
 
   it('passes checkEnv', () => {

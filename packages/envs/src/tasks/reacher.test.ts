@@ -5,7 +5,7 @@ import { init } from '../physics/rapier-runtime.js';
 import { make } from '../registry/registry.js';
 import type { Box } from '../spaces/box.js';
 import {
-  expectDeterministic, expectPhysicsErrorTruncates, expectRewardIsSumOfTerms, randomActions, stabilityRun,
+  expectDeterministic, expectPhysicsErrorTruncates, expectSceneAndPoses, expectRewardIsSumOfTerms, randomActions, stabilityRun,
 } from '../testing/task-contract.js';
 import { ReacherEnv } from './reacher.js';
 import './index.js';
@@ -93,6 +93,10 @@ describe('Reacher-v5', () => {
 
   it('truncates on a physics blow-up with info.physics_error and the last finite observation', () => {
     expectPhysicsErrorTruncates(new ReacherEnv({}, { maxSpeed: 0.01 }));
+  });
+
+  it('describes its scene and poses every body (the target at its slides)', () => {
+    expectSceneAndPoses(new ReacherEnv(), 'target', (q) => [q[2]!, q[3]!, 0.01]);
   });
 
   it('passes checkEnv', () => {

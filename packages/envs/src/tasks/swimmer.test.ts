@@ -8,7 +8,7 @@ import { make } from '../registry/registry.js';
 import { ROBOT_FILES } from '../robots/robot-files.generated.js';
 import { loadRobot } from '../robots/robot-models.js';
 import {
-  expectDeterministic, expectPhysicsErrorTruncates, expectRewardIsSumOfTerms, randomActions, stabilityRun,
+  expectDeterministic, expectPhysicsErrorTruncates, expectSceneAndPoses, expectRewardIsSumOfTerms, randomActions, stabilityRun,
 } from '../testing/task-contract.js';
 import { SwimmerEnv } from './swimmer.js';
 import './index.js';
@@ -98,6 +98,10 @@ describe('Swimmer-v5', () => {
 
   it('truncates on a physics blow-up with info.physics_error and the last finite observation', () => {
     expectPhysicsErrorTruncates(new SwimmerEnv({}, { maxSpeed: 0.05 }));
+  });
+
+  it('describes its scene and poses every body (the torso at the sliders\' x, y)', () => {
+    expectSceneAndPoses(new SwimmerEnv(), 'torso', (q) => [q[0]!, q[1]!, 0]);
   });
 
   it('passes checkEnv', () => {

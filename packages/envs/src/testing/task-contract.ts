@@ -81,3 +81,24 @@ export function expectRewardIsSumOfTerms(id: string, terms: readonly string[], s
     if (step.terminated || step.truncated) break;
   }
 }
+
+/** scene() lists the world first and one body per rigid group; poses() gives 7 floats per body, the root at qpos[0..2]. */
+export function expectSceneAndPoses(env: MujocoEnv, rootName: string, rootPosition: (qpos: Float64Array) => [number, number, number]): void {
+  env.reset({ seed: 0 });
+  env.step(Float32Array.from(env.actionSpace.high, (h) => 0.5 * h));
+  const scene = env.scene();
+  expect(scene.name).toBe(env.id);
+  expect(scene.bodies[0]!.name).toBe('world');
+  expect(scene.bodies.length).toBe(env.physicsWorld.bodies.length);
+  const root = scene.bodies.findIndex((b) => b.name === rootName);
+  expect(root).toBeGreaterThan(0);
+  const poses = env.poses();
+  expect(poses.length).toBe(7 * scene.bodies.length);
+  for (const v of poses) expect(Number.isFinite(v)).toBe(true);
+  const [x, y, z] = rootPosition(env.qpos);
+  expect(poses[7 * root]).toBeCloseTo(x, 5);
+  expect(poses[7 * root + 1]).toBeCloseTo(y, 5);
+  expect(poses[7 * root + 2]).toBeCloseTo(z, 5);
+  const out = new Float32Array(poses.length);
+  expect(env.poses(out)).toBe(out);
+}
