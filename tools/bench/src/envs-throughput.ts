@@ -1,7 +1,7 @@
 // Benchmark: env steps per second of classic-control envs alone, in a SyncVectorEnv and in a WorkerVectorEnv (run: npm run bench:envs).
 import { availableParallelism, cpus } from 'node:os';
 import { Rng, make, makeVec, type Env } from '@rapier-gym/envs';
-import { WorkerVectorEnv } from '@rapier-gym/envs/node';
+import { WorkerVectorEnv, type WorkerVectorEnvOptions } from '@rapier-gym/envs/node';
 import { median, printTable, ratio, type Cell } from './table.js';
 
 /** What the benchmark measures; every field has the default used by `npm run bench:envs`. */
@@ -81,14 +81,22 @@ async function benchmarkId(id: string): Promise<Cell[][]> {
   sync.close();
 
   const workerRates: [string, number][] = [];
-  for (const sharePoses of [true, false]) {
-    const worker = await WorkerVectorEnv.create(id, numEnvs, { workers, sharePoses });
+  const half = numEnvs / 2;
+  const variants: [string, WorkerVectorEnvOptions][] = [
+    [`worker ${workers} × ${numEnvs / workers}, wait yield`, { workers, wait: 'yield' }],
+    [`worker ${workers} × ${numEnvs / workers}, wait yield, no poses`, { workers, wait: 'yield', sharePoses: false }],
+    [`worker ${workers} × ${numEnvs / workers}, wait block, no poses`, { workers, wait: 'block', sharePoses: false }],
+    [`main ${half} + worker 1 × ${half}, wait block, no poses`, { workers: 1, mainThreadEnvs: half, wait: 'block', sharePoses: false }],
+    [`main ${half} + worker 1 × ${half}, block, spin 1000 µs, no poses`, { workers: 1, mainThreadEnvs: half, wait: 'block', spinMicros: 1000, sharePoses: false }],
+  ];
+  for (const [name, options] of variants) {
+    const worker = await WorkerVectorEnv.create(id, numEnvs, options);
     await worker.reset({ seed: 0 });
     const rate = await measure(async () => {
       await worker.step(vecActions[t++ % ACTION_BATCHES]!);
     }, numEnvs);
     await worker.close();
-    workerRates.push([`worker ${workers} × ${numEnvs / workers}${sharePoses ? '' : ', no poses'}`, rate]);
+    workerRates.push([name, rate]);
   }
 
   const row = (variant: string, envs: number, rate: number, vsSingle: string, vsSync: string): Cell[] => [

@@ -6,6 +6,7 @@ import { Box } from '../spaces/box.js';
 import { SubEnvBatch, SubEnvError, type BatchBuffers } from '../vector/sub-env-batch.js';
 import type { SubEnv } from '../vector/sync-vector-env.js';
 import { runInitHooks } from './init-hooks.js';
+import { spinWhileEqual } from './reply-wait.js';
 import { COMMAND, Command, DONE, REPLY, SEQ, type BindMessage, type ReadyMessage, type ResetPayload, type WorkerReply, type WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
@@ -58,6 +59,7 @@ function serve(envs: readonly SubEnv[], batch: SubEnvBatch, bind: BindMessage): 
 
   let seen = 0;
   for (;;) {
+    spinWhileEqual(control, SEQ, seen, setup.spinMicros);
     Atomics.wait(control, SEQ, seen);
     seen = Atomics.load(control, SEQ);
     const command = Atomics.load(control, COMMAND);

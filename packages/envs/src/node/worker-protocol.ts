@@ -35,6 +35,8 @@ export interface WorkerSetup {
   autoresetMode: AutoresetMode;
   /** The vector env's display name, for error messages. */
   label: string;
+  /** Microseconds the worker polls SEQ before it sleeps in Atomics.wait (WorkerVectorEnvOptions.spinMicros). */
+  spinMicros: number;
   control: SharedArrayBuffer;
   port: MessagePort;
 }

@@ -34,6 +34,7 @@ const LAYOUTS: { name: string; options: Parameters<typeof WorkerVectorEnv.create
   { name: 'split 3 + 2, wait block', options: { wait: 'block' } },
   { name: 'main thread 2 + workers 2 + 1, wait block', options: { mainThreadEnvs: 2, wait: 'block' } },
   { name: 'main thread 3 + worker 2, wait yield', options: { mainThreadEnvs: 3, workers: 1, wait: 'yield' } },
+  { name: 'main thread 2 + worker 3, wait block, spinMicros 200', options: { mainThreadEnvs: 2, workers: 1, wait: 'block', spinMicros: 200 } },
 ];
 
 describe('WorkerVectorEnv gives the same results as SyncVectorEnv', () => {
@@ -43,6 +44,7 @@ describe('WorkerVectorEnv gives the same results as SyncVectorEnv', () => {
     ['next-step', LAYOUTS[1]!],
     ['same-step', LAYOUTS[2]!],
     ['next-step', LAYOUTS[3]!],
+    ['same-step', LAYOUTS[4]!],
   ] as [AutoresetMode, (typeof LAYOUTS)[number]][]) {
     it(`continuous actions, ${autoresetMode} autoreset, 5 sub-envs ${layout.name}`, async () => {
       const sync = makeVec(DRIFT, 5, { autoresetMode, envOptions: { limit: 1.5 } });
@@ -151,13 +153,16 @@ describe('WorkerVectorEnv errors', () => {
     await expect(env.step(new Float32Array(4))).rejects.toThrow(/worker [01] \(sub-envs [02]–[13]\) exited with code 7/);
   });
 
-  it('rejects bad mainThreadEnvs, workers and wait options naming the allowed range', async () => {
+  it('rejects bad mainThreadEnvs, workers, spinMicros and wait options naming the allowed range', async () => {
     await expect(WorkerVectorEnv.create(DRIFT, 4, { mainThreadEnvs: 4, modules: [TEST_ENVS] })).rejects.toThrow(
       'WorkerVectorEnv(test/Drift-v0): mainThreadEnvs must be an integer in [0, numEnvs − 1 = 3], got 4',
     );
     await expect(WorkerVectorEnv.create(DRIFT, 4, { mainThreadEnvs: 1.5 })).rejects.toThrow('mainThreadEnvs must be an integer in [0, numEnvs − 1 = 3], got 1.5');
     await expect(WorkerVectorEnv.create(DRIFT, 4, { mainThreadEnvs: 2, workers: 3 })).rejects.toThrow(
       'WorkerVectorEnv(test/Drift-v0): workers must be an integer in [1, numEnvs − mainThreadEnvs = 2], got 3',
+    );
+    await expect(WorkerVectorEnv.create(DRIFT, 4, { spinMicros: -1 })).rejects.toThrow(
+      'WorkerVectorEnv(test/Drift-v0): spinMicros must be a number of microseconds in [0, 1e6], got -1',
     );
     await expect(WorkerVectorEnv.create(DRIFT, 4, { wait: 'spin' as 'block' })).rejects.toThrow(
       "WorkerVectorEnv(test/Drift-v0): wait must be one of 'yield', 'block', got \"spin\"",

@@ -69,6 +69,13 @@ export interface WorkerVectorEnvOptions extends VectorEnvOptions {
    * Default 0 (every sub-env in a worker).
    */
   mainThreadEnvs?: number;
+  /**
+   * Microseconds a waiting thread polls shared memory before it sleeps in Atomics.wait: each worker between commands,
+   * and the main thread in 'block' mode. On a loaded machine a sleeping thread can take a scheduler tick to run again,
+   * so polling shortens each step's round trip, but a polling thread burns CPU (with more busy threads than cores it
+   * takes time from the others). 0 never polls. Default 0.
+   */
+  spinMicros?: number;
 }
 
 interface WorkerHandle {
@@ -120,6 +127,8 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
     readonly sceneSpacing: number,
     /** How the main thread waits for the workers. */
     readonly waitMode: WaitMode,
+    /** How long a waiting thread polls before it sleeps. */
+    readonly spinMicros: number,
     private readonly label: string,
     private readonly handles: WorkerHandle[],
     private readonly mainShare: MainThreadShare | undefined,
@@ -152,6 +161,10 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
     if (!WAIT_MODES.includes(waitMode)) {
       throw new Error(`WorkerVectorEnv(${id}): wait must be one of ${WAIT_MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(options.wait)}`);
     }
+    const spinMicros = options.spinMicros ?? 0;
+    if (!(typeof spinMicros === 'number' && spinMicros >= 0 && spinMicros <= 1e6)) {
+      throw new Error(`WorkerVectorEnv(${id}): spinMicros must be a number of microseconds in [0, 1e6], got ${describeValue(options.spinMicros)}`);
+    }
     const label = `WorkerVectorEnv(${id}, numEnvs=${numEnvs}, workers=${workers}${mainThreadEnvs > 0 ? `, mainThreadEnvs=${mainThreadEnvs}` : ''})`;
     const { autoresetMode, sceneSpacing } = resolveVectorEnvOptions(label, options);
     const envOptions = options.envOptions ?? {};
@@ -166,7 +179,7 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
       const count = Math.floor(workerEnvs / workers) + (k < workerEnvs % workers ? 1 : 0);
       const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
       const { port1, port2 } = new MessageChannel();
-      const setup: WorkerSetup = { id, envOptions, modules, indexOffset: first, count, autoresetMode, label, control: control.buffer as SharedArrayBuffer, port: port2 };
+      const setup: WorkerSetup = { id, envOptions, modules, indexOffset: first, count, autoresetMode, label, spinMicros, control: control.buffer as SharedArrayBuffer, port: port2 };
       const worker = new Worker(WORKER_URL, { workerData: setup, transferList: [port2] });
       const handle: WorkerHandle = { worker, port: port1, control, first, count, exited: false };
       handles.push(handle);
@@ -227,7 +240,7 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
         h.worker.unref();
       });
       const metadata: VectorEnvMetadata = { ...r0.metadata, autoresetMode };
-      return new WorkerVectorEnv(numEnvs, metadata, sceneSpacing, waitMode, label, handles, mainShare, shared, scenes, obsSpace, actSpace);
+      return new WorkerVectorEnv(numEnvs, metadata, sceneSpacing, waitMode, spinMicros, label, handles, mainShare, shared, scenes, obsSpace, actSpace);
     } catch (err) {
       await terminate();
       throw err;
@@ -347,7 +360,7 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
       }
       // A pending Atomics.waitAsync does not keep Node alive; the ref'd ports do, until the call ends.
       for (const h of this.handles) h.port.ref();
-      for (let k = 0; k < this.handles.length; k++) await waitDone(this.handles[k]!.control, seqs[k]!, this.waitMode, interrupted);
+      for (let k = 0; k < this.handles.length; k++) await waitDone(this.handles[k]!.control, seqs[k]!, this.waitMode, this.spinMicros, interrupted);
       // Settle asynchronously even when every wait returned at once: a second call before this one settles is rejected.
       if (this.waitMode === 'block') await null;
       const info: VectorInfo = {};
