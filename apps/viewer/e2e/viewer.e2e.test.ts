@@ -44,7 +44,11 @@ describe('viewer in headless Chromium', () => {
       throw new Error(`viewer e2e: expected a build at ${dist}/index.html; run "npx vite build" in apps/viewer first (the Nx test target builds it)`);
     }
     await mkdir(screenshots, { recursive: true });
-    server = await startFakeServer({ root: dist, live: sampleHopperRollout({ episodes: 2, frames: 60 }) });
+    server = await startFakeServer({
+      root: dist,
+      live: sampleHopperRollout({ episodes: 2, frames: 60 }),
+      files: { '/runs/checkpoint-b.rgr': encodeRolloutFile(checkpointB()) },
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1100, height: 680 }, acceptDownloads: true });
     const errors: string[] = [];
@@ -160,5 +164,35 @@ describe('viewer in headless Chromium', () => {
     expect(width).toBe((await hook((viewer) => viewer.pixelStats())).width);
     expect(png.length).toBeGreaterThan(5000);
     await writeFile(join(screenshots, 'README.txt'), 'Screenshots written by the viewer e2e tests (gitignored).\n');
+  });
+
+  it('records a WebM video of the view', async () => {
+    await page.locator('#view').focus();
+    const downloadPromise = page.waitForEvent('download');
+    await page.keyboard.press('e');
+    await page.waitForTimeout(1200);
+    await page.keyboard.press('e');
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('rapier-gym-Hopper-v5.webm');
+    const path = join(screenshots, 'recording.webm');
+    await download.saveAs(path);
+    const video = await readFile(path);
+    // WebM is Matroska: it starts with the EBML magic 1A 45 DF A3.
+    expect(Array.from(video.subarray(0, 4))).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(video.length).toBeGreaterThan(1000);
+  });
+
+  it('opens the rollout named by ?rollout= without a live connection', async () => {
+    const second = await browser.newPage({ viewport: { width: 800, height: 500 } });
+    try {
+      await second.goto(`${server.url}?ws=off&rollout=/runs/checkpoint-b.rgr`);
+      await second.waitForFunction(() => (window as unknown as { __viewer?: ViewerTestHook }).__viewer?.state().rollouts.length === 1);
+      const current = (await second.evaluate(() => (window as unknown as { __viewer: ViewerTestHook }).__viewer.state())) as ViewerTestState;
+      expect(current.connection).toBe('off');
+      expect(current.rollouts[0]).toMatchObject({ key: 'checkpoint-b', source: 'file', frames: 40 });
+      expect(current.activeRollout).toBe('checkpoint-b');
+    } finally {
+      await second.close();
+    }
   });
 });
