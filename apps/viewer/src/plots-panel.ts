@@ -79,8 +79,8 @@ export class PlotsPanel {
     if (this.metricsDirty) {
       this.metricsDirty = false;
       this.rebuildLearningCurve();
-      this.learningCurve.draw();
     }
+    this.learningCurve.draw();
     for (const plot of [this.reward, this.infoTerms, this.actions, this.observations]) {
       plot.setCursor(track ? time : undefined);
       plot.draw();
