@@ -2,7 +2,7 @@
 import { evalCommand, EVAL_HELP } from './eval-command.js';
 import { serveCommand, SERVE_HELP } from './serve-command.js';
 import { trainCommand, TRAIN_HELP, type CommandIo } from './train-command.js';
-import { USAGE_EXIT_CODE, UsageError } from './usage-error.js';
+import { CommandError, USAGE_EXIT_CODE, UsageError } from './usage-error.js';
 
 export const MAIN_HELP = `Usage: rapier-gym <command> [options]
 
@@ -34,6 +34,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr.write(`rapier-gym: ${error.message}\n`);
       return USAGE_EXIT_CODE;
+    }
+    if (error instanceof CommandError) {
+      io.stderr.write(`rapier-gym: ${error.message}\n`);
+      return 1;
     }
     io.stderr.write(`rapier-gym: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;

@@ -9,3 +9,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A failure the user can act on that is not a command-line mistake (a port in use): one line, no stack, exit 1. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}

@@ -105,7 +105,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
 
   await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
+    http.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, config.host, config.port)));
     http.listen(config.port, config.host, () => {
       http.off('error', reject);
       resolve();
@@ -156,4 +156,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     clients: () => [...sessions.values()].map((session) => session.stats()),
     close,
   };
+}
+
+/** A listen failure as one line a user can act on (a port in use, a port that needs privileges, an unknown host). */
+export function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  if (error.code === 'EADDRINUSE') return new Error(`server: port ${port} on ${host} is already in use; stop what listens there or choose another port (--port P, or --port 0 for any free port)`);
+  if (error.code === 'EACCES') return new Error(`server: no permission to listen on ${where} (ports below 1024 need privileges); choose another port with --port`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new Error(`server: cannot listen on ${where}: ${host} is not an address of this machine (--host expects a local address such as 127.0.0.1 or 0.0.0.0)`);
+  return new Error(`server: cannot listen on ${where}: ${error.message}`);
 }
