@@ -1,10 +1,7 @@
 // Benchmark: viewer frame time with 1, 8 and 32 Ant-shaped rollouts on screen (headless Chromium, software WebGL),
 // and stream bytes per robot-second of Ant frames. Needs apps/viewer/dist (cd apps/viewer && npx vite build).
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   encodeFrame,
@@ -17,11 +14,10 @@ import {
   type WireScene,
   type WireSceneBody,
 } from '@rapier-gym/protocol';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveStatic } from '@rapier-gym/headless-chromium';
 import { printTable, ratio } from './table.js';
 
 const DIST = fileURLToPath(new URL('../../../apps/viewer/dist/', import.meta.url));
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const DT = 0.05; // Ant-v5: frame_skip 5 x timestep 0.01
 const Z_TO_X: [number, number, number, number] = [0, Math.SQRT1_2, 0, Math.SQRT1_2];
 const TAN: [number, number, number, number] = [0.8, 0.6, 0.4, 1];
@@ -120,28 +116,12 @@ function streamBytesPerRobotSecond(withObservation: boolean): { frameBytes: numb
 
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`viewer-frame-time: expected a viewer build at ${DIST}; run "npx vite build" in apps/viewer`);
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    readFile(join(DIST, path === '/' ? 'index.html' : path.replace(/\.\.+/g, '')))
-      .then((body) => {
-        response.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(path || '.html')] ?? 'text/html' });
-        response.end(body);
-      })
-      .catch(() => {
-        response.writeHead(404);
-        response.end();
-      });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const server = await serveStatic(DIST);
+  const browser = await launchChromium();
   const rows: (string | number)[][] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`http://127.0.0.1:${port}/?ws=off`);
+    await page.goto(`${server.url}?ws=off`);
     await page.waitForFunction(() => (globalThis as unknown as { __viewer?: unknown }).__viewer !== undefined);
     let loaded = 0;
     for (const count of [1, 8, 32]) {
@@ -174,7 +154,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
   const anchor = rows[0]!;
   printTable(

@@ -1,25 +1,23 @@
 // The package in a real browser: bundles the main entry with Vite, runs Hopper-v5 in headless Chromium, compares to Node.
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveStatic, type StaticServer } from '@rapier-gym/headless-chromium';
 import { hopperRollout } from './hopper-rollout.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const here = dirname(fileURLToPath(import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'rapier-gym-browser-'));
 const outDir = join(work, 'dist');
-let server: Server;
+let server: StaticServer | undefined;
 let browser: Browser;
 let url = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this`);
   writeFileSync(join(work, 'index.html'), `<!doctype html><html><body><script type="module" src="${resolve(here, 'browser-entry.ts')}"></script></body></html>`);
   await build({
     root: work,
@@ -28,27 +26,14 @@ beforeAll(async () => {
     resolve: { conditions: ['@rapier-gym/source'] },
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 10_000 },
   });
-  server = createServer((req, res) => {
-    const path = join(outDir, req.url === '/' ? 'index.html' : decodeURIComponent(req.url!.split('?')[0]!));
-    if (!path.startsWith(outDir) || !existsSync(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' }[extname(path)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type }).end(readFileSync(path));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  server = await serveStatic(outDir);
+  url = server.url;
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
+  await server?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
