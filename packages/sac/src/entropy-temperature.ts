@@ -14,7 +14,8 @@ export class EntropyTemperature {
     this.targetEntropy = targetEntropy;
     const start = alpha === 'auto' ? initialAlpha : alpha;
     // A fixed α of 0 has no logarithm; it is kept as a plain scalar instead.
-    this.logAlpha = tf.variable(tf.scalar(start > 0 ? Math.log(start) : -Infinity), this.auto);
+    // Inside tidy so the initial scalar is released (the variable holds its own reference).
+    this.logAlpha = tf.tidy(() => tf.variable(tf.scalar(start > 0 ? Math.log(start) : -Infinity), this.auto));
     this.optimizer = this.auto ? new FlatAdam([this.logAlpha], adam) : undefined;
   }
 

@@ -27,8 +27,9 @@ export class FlatAdam {
     this.options = { ...options };
     this.sizes = variables.map((v) => v.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
-    this.m = tf.variable(tf.zeros([total]), false);
-    this.v = tf.variable(tf.zeros([total]), false);
+    // Inside tidy so the zero tensors the variables are made from are released (a variable holds its own reference).
+    this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
   }
 
   /** Number of steps taken (restored with checkpoints: it sets the bias correction). */
