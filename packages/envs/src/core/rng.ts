@@ -7,7 +7,10 @@
  *   128-bit state by SplitMix32 (four outputs), so nearby seeds give unrelated streams;
  * - `uniform()` builds a float64 in [0, 1) from 53 random bits (two outputs);
  * - `normal()` uses the Box–Muller transform, one output per call (the sine branch is discarded so that the
- *   state is only the four words, which `getState`/`setState` save and restore exactly).
+ *   state is only the four words, which `getState`/`setState` save and restore exactly);
+ * - `fillNormal(out)` uses both Box–Muller branches of each pair it writes (an odd last element takes the cosine
+ *   branch alone), so nothing is cached between calls either;
+ * - `integer(n)` / `integer(low, high)` reject out-of-range 32-bit draws, so there is no modulo bias.
  * The same seed gives the same stream on every JavaScript engine: only 32-bit integer arithmetic is used.
  */
 export class Rng {
@@ -79,8 +82,12 @@ export class Rng {
     return -Math.log(1 - this.uniform());
   }
 
-  /** Uniform integer in [low, high) without modulo bias (rejection sampling). */
-  integer(low: number, high: number): number {
+  /** Uniform integer in [0, n) or in [low, high), without modulo bias (rejection sampling). */
+  integer(n: number): number;
+  integer(low: number, high: number): number;
+  integer(lowOrN: number, maybeHigh?: number): number {
+    const low = maybeHigh === undefined ? 0 : lowOrN;
+    const high = maybeHigh === undefined ? lowOrN : maybeHigh;
     const span = high - low;
     if (!Number.isInteger(low) || !Number.isInteger(high) || span <= 0 || span > 4294967296) {
       throw new Error(`Rng.integer: expected integers low < high with high - low <= 2^32, got [${low}, ${high})`);
@@ -90,6 +97,30 @@ export class Rng {
     let r = this.nextUint32();
     while (r >= limit) r = this.nextUint32();
     return low + (r % span);
+  }
+
+  /** Fills `out` with uniforms in [low, high) (one `uniform()` each, in index order) and returns it. */
+  fillUniform<T extends Float32Array | Float64Array>(out: T, low: number, high: number): T {
+    if (!(low <= high)) throw new Error(`Rng.fillUniform: expected low <= high, got [${low}, ${high})`);
+    const width = high - low;
+    for (let i = 0; i < out.length; i++) out[i] = low + width * this.uniform();
+    return out;
+  }
+
+  /**
+   * Fills `out` with standard normals and returns it: Box–Muller on two uniforms u1 ∈ (0, 1], u2 gives
+   * r·cos(2πu2) for element i and r·sin(2πu2) for element i + 1, r = √(−2 ln u1); an odd last element gets the cosine
+   * alone (then it equals what `normal()` would have returned).
+   */
+  fillNormal<T extends Float32Array | Float64Array>(out: T): T {
+    const n = out.length;
+    for (let i = 0; i < n; i += 2) {
+      const r = Math.sqrt(-2 * Math.log(1 - this.uniform()));
+      const angle = 2 * Math.PI * this.uniform();
+      out[i] = r * Math.cos(angle);
+      if (i + 1 < n) out[i + 1] = r * Math.sin(angle);
+    }
+    return out;
   }
 
   /** A fresh seed drawn from this stream (used to seed sub-envs and spaces). */
