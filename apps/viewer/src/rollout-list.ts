@@ -1,6 +1,7 @@
 // The rollouts panel: one row per rollout (active radio, visible checkbox, episode picker, remove) plus the layout
 // switch, and the server's recorded rollouts that can be opened.
 import type { RolloutSummary } from '@rapier-gym/protocol';
+import { orderRecordedRollouts, recordedRolloutLabel } from './recorded-rollout-order.js';
 import type { RolloutEntry } from './rollout-store.js';
 import type { RolloutLayout } from './view-options.js';
 
@@ -17,6 +18,8 @@ export class RolloutList {
   private readonly list: HTMLUListElement;
   private readonly layout: HTMLSelectElement;
   private readonly serverList: HTMLUListElement;
+  private readonly serverBox: HTMLDetailsElement;
+  private readonly serverSummary: HTMLElement;
   private signature = '';
 
   constructor(container: HTMLElement, private readonly handlers: RolloutListHandlers) {
@@ -32,7 +35,14 @@ export class RolloutList {
     this.list.id = 'rollout-list';
     this.serverList = document.createElement('ul');
     this.serverList.id = 'server-rollouts';
-    container.append(heading, this.list, this.serverList);
+    // Recorded rollouts grow with every evaluation: a collapsible, scrolling box keeps the plots in view.
+    this.serverBox = document.createElement('details');
+    this.serverBox.id = 'server-rollouts-box';
+    this.serverBox.hidden = true;
+    this.serverBox.open = true;
+    this.serverSummary = document.createElement('summary');
+    this.serverBox.append(this.serverSummary, this.serverList);
+    container.append(heading, this.list, this.serverBox);
   }
 
   /** Re-renders when anything shown changed (entries, episodes, active, visibility, layout). */
@@ -82,17 +92,18 @@ export class RolloutList {
     );
   }
 
-  /** Lists the server's recorded rollouts with an open button each. */
+  /** Lists the server's recorded rollouts, newest checkpoint first, with an open button each. */
   setServerRollouts(rollouts: readonly RolloutSummary[]): void {
+    this.serverBox.hidden = rollouts.length === 0;
+    this.serverSummary.textContent = `Recorded rollouts (${rollouts.length})`;
     this.serverList.replaceChildren(
-      ...rollouts.map((summary) => {
+      ...orderRecordedRollouts(rollouts).map((summary) => {
         const row = document.createElement('li');
         const open = document.createElement('button');
         open.type = 'button';
         open.textContent = 'open';
         open.addEventListener('click', () => this.handlers.openServerRollout(summary.rolloutId));
-        const mean = summary.meanReturn !== undefined ? ` · mean return ${summary.meanReturn.toFixed(1)}` : '';
-        row.append(open, ` ${summary.envId} ${summary.checkpointStep !== undefined ? `@${summary.checkpointStep}` : summary.rolloutId}${mean}`);
+        row.append(open, ` ${recordedRolloutLabel(summary)}`);
         return row;
       }),
     );
