@@ -1,9 +1,9 @@
 // `rapier-gym eval`: evaluates a run's checkpoint for N episodes, prints a summary (or one JSON object), can record rollouts.
 import { init, make, type Env } from '@rapier-gym/envs';
+import { RunDirectory } from '@rapier-gym/experiments';
 import { createActionAdapter, evaluatePolicy, loadPolicy, SnapshotActor } from '@rapier-gym/sac';
 import { writeRolloutFile } from './eval-episode-output.js';
 import { integerFlag, parseFlags } from './parse-flags.js';
-import { RunDirectory } from './run-directory.js';
 import type { CommandIo } from './train-command.js';
 import { UsageError } from './usage-error.js';
 

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { init, make } from '@rapier-gym/envs';
 import { join } from 'node:path';
+import { defaultRunName, RunDirectory, trainIntoRunDirectory } from '@rapier-gym/experiments';
 import {
   applySetting,
   BACKEND_NAMES,
@@ -9,14 +10,12 @@ import {
   latestCheckpointStep,
   PRESET_NAMES,
   resolveTrainConfig,
-  train,
   TrainingDivergedError,
   type TrainConfig,
 } from '@rapier-gym/sac';
 import { publishEpisode, writeRolloutFile } from './eval-episode-output.js';
 import { integerFlag, choiceFlag, parseFlags } from './parse-flags.js';
 import { ProgressBar } from './progress-bar.js';
-import { defaultRunName, RunDirectory } from './run-directory.js';
 import { startViewerServer, type ViewerServer } from './viewer-server.js';
 import { UsageError } from './usage-error.js';
 
@@ -174,23 +173,14 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
   const writeRollouts = !flags['no-rollouts'];
   let status: 'finished' | 'stopped' | 'failed' = 'failed';
   try {
-    const result = await train(config, {
-      checkpointDir: run.checkpointsDir,
-      ...(resumeFrom ? { resumeFrom } : {}),
+    // The run folder's bookkeeping (config.json, metrics files, resume, status) lives in trainIntoRunDirectory.
+    const result = await trainIntoRunDirectory(run, config, {
+      skipFinished: false,
       signal: controller.signal,
       onStart: (start) => {
-        const record = { runId: run.runId, envId: config.env, algorithm: `sac (${config.sac.variant})`, status: 'running' as const, startedAt: new Date().toISOString(), backend: start.backendLine, config };
-        if (resumeFrom) {
-          run.truncateMetrics(start.resumedFromStep ?? 0);
-          run.writeRecord({ ...run.readRecord(), status: 'running', backend: start.backendLine, config });
-        } else {
-          run.writeRecord(record);
-          run.startMetrics();
-        }
         io.stderr.write(`${start.backendLine}\nrun: ${run.dir}${resumeFrom ? ` (resumed at step ${start.resumedFromStep})` : ''}\n`);
       },
       onMetrics: (row) => {
-        run.appendMetrics(row);
         progress.update(row);
         viewer?.server.hub.publishMetrics(run.runId, { ...row });
       },
@@ -207,9 +197,9 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
       },
     });
     progress.finish();
-    status = result.stopped ? 'stopped' : 'finished';
+    status = result.status === 'stopped' ? 'stopped' : 'finished';
     const evalText = result.lastEval ? `; eval return ${result.lastEval.returnMean.toFixed(2)} ± ${result.lastEval.returnStd.toFixed(2)} over ${result.lastEval.episodes} episodes` : '';
-    if (result.stopped) {
+    if (result.status === 'stopped') {
       io.stderr.write(`stopped at step ${result.step}; checkpoint ${result.lastCheckpoint?.dir ?? 'none'}\nresume with: rapier-gym train --resume --out ${run.dir}\n`);
       return 130;
     }
@@ -224,7 +214,6 @@ export async function trainCommand(argv: string[], io: CommandIo): Promise<numbe
     throw error;
   } finally {
     removeInterrupt();
-    run.setStatus(status);
     if (viewer) {
       viewer.server.hub.setRunStatus(run.runId, status);
       await new Promise((resolve) => setTimeout(resolve, 200));

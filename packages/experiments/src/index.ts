@@ -1,2 +1,6 @@
 // Public surface of @rapier-gym/experiments: sweeps, run store, worker pools, queue, curves, plots and reports.
-export {};
+export * from './run-directory.js';
+export * from './trial-runner.js';
+export * from './sweep-spec.js';
+export * from './sweep-expansion.js';
+export * from './sweep-file.js';

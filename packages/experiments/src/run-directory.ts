@@ -12,6 +12,18 @@ export interface RunRecord {
   startedAt: string;
   backend?: string;
   config: ResolvedTrainConfig;
+  /** Training wall-clock seconds summed over every session of the run (interrupted and resumed parts). */
+  wallSeconds?: number;
+  /** Set when the run is a trial of a sweep: which sweep, its trial id, the swept fields' values and the seed. */
+  trial?: TrialRecord;
+}
+
+/** The sweep facts of a trial's run folder (config.json "trial"). */
+export interface TrialRecord {
+  sweep: string;
+  id: string;
+  overrides: Record<string, unknown>;
+  seed: number;
 }
 
 export class RunDirectory {
@@ -68,12 +80,16 @@ export class RunDirectory {
 
   /** On resume: keeps the rows up to the checkpoint's step (later rows will be produced again). */
   truncateMetrics(lastStep: number): void {
-    const jsonl = join(this.dir, 'metrics.jsonl');
-    const rows = existsSync(jsonl)
-      ? readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as MetricsRow).filter((r) => r.step <= lastStep)
-      : [];
+    const rows = this.readMetrics().filter((r) => r.step <= lastStep);
     this.startMetrics();
     for (const row of rows) this.appendMetrics(row);
+  }
+
+  /** The rows of metrics.jsonl (empty when the file does not exist yet). */
+  readMetrics(): MetricsRow[] {
+    const jsonl = join(this.dir, 'metrics.jsonl');
+    if (!existsSync(jsonl)) return [];
+    return readFileSync(jsonl, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as MetricsRow);
   }
 
   appendMetrics(row: MetricsRow): void {
