@@ -1,8 +1,7 @@
 // Connects an env's action space to the learner's: Box ↔ normalised [−1, 1]^|A|, Discrete ↔ an index; random actions.
-import { Box, Discrete, type Env } from '@rapier-gym/envs';
+import { Box, Discrete, type Env, type Rng } from '@rapier-gym/envs';
 import { ActionScaler } from './action-scaling.js';
 import type { LearnerActionSpace } from './create-learner.js';
-import type { Rng } from './rng.js';
 
 /** The learner's view of an env's spaces and the maps between learner actions and env actions. */
 export interface ActionAdapter {

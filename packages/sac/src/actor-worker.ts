@@ -1,10 +1,9 @@
 // The actor thread of the asynchronous mode: steps its own env with the latest policy snapshot and sends transition chunks.
-import { init, make, RecordEpisodeStatistics, type Env, type Info } from '@rapier-gym/envs';
+import { init, make, RecordEpisodeStatistics, Rng, type Env, type Info } from '@rapier-gym/envs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createActionAdapter } from './action-adapter.js';
 import type { ActorSetup, FromActor, ToActor, TransitionChunk } from './actor-messages.js';
 import { SnapshotActor } from './policy-snapshot.js';
-import { Rng } from './rng.js';
 
 const setup = workerData as ActorSetup;
 const port = parentPort!;

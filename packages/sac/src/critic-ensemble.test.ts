@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend, cpuCandidate, wasmCandidate } from './backend.js';
 import { CriticEnsemble, resolveEnsembleMode } from './critic-ensemble.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import { SacLearner } from './sac-learner.js';
 import { ReplayBuffer } from './replay-buffer.js';
 

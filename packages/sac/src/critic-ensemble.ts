@@ -4,7 +4,7 @@ import type { Activation, CriticEnsembleMode, WeightInit } from './config.js';
 import { stackedDense, type GradientNeed, type StackedDenseParams } from './dense.js';
 import { initDenseLayer } from './init.js';
 import { Mlp, uniqueVariableName } from './mlp.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 
 export interface CriticEnsembleOptions {
   members: number;

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chooseBackend, cpuCandidate, wasmCandidate } from './backend.js';
 import { columnSums, dense, matMulTransposed, stackedDense, type GradientNeed, type LayerActivation } from './dense.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 
 afterAll(async () => {
   await tf.setBackend('cpu');

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DiscreteSacLearner } from './discrete-sac-learner.js';
 import { discreteTargetEntropy, uploadBatch } from './learner-common.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

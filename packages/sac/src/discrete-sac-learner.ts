@@ -7,7 +7,7 @@ import { FlatAdam } from './flat-adam.js';
 import { assertFiniteLosses, discreteTargetEntropy, ensembleTdLoss, softBellmanTarget, uploadBatch, type BatchTensors, type SacUpdateMetrics } from './learner-common.js';
 import { Mlp, type DenseWeights } from './mlp.js';
 import type { TransitionBatch } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import { adamOptions } from './sac-learner.js';
 import { actorStepsDue, targetUpdateDue } from './update-schedule.js';
 import { exportLearnerState, importLearnerState, type LearnerState, type LearnerStateParts } from './learner-state.js';

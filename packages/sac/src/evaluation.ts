@@ -1,7 +1,6 @@
 // Evaluation: N episodes of a policy on its own env, episode k reset with seed + k; optional per-step frames for rollouts.
-import type { Env, Info, SceneDescription } from '@rapier-gym/envs';
+import { Rng, type Env, type Info, type SceneDescription } from '@rapier-gym/envs';
 import type { ActionAdapter } from './action-adapter.js';
-import { Rng } from './rng.js';
 import type { SnapshotActor } from './policy-snapshot.js';
 
 /** One recorded step: frame 0 is the reset state (zero action and reward), then one frame per env.step. */

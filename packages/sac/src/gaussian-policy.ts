@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Activation, LogStdMode, PolicyHead, WeightInit } from './config.js';
 import type { GradientNeed } from './dense.js';
 import { Mlp, type DenseWeights } from './mlp.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 import { boundLogStd } from './squashed-gaussian.js';
 
 export interface GaussianPolicyOptions {

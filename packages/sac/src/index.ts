@@ -2,7 +2,7 @@
 export * from './backend.js';
 export * from './config.js';
 export * from './presets.js';
-export * from './rng.js';
+export { Rng } from '@rapier-gym/envs'; // the project's one seeded generator (xoshiro128**), re-exported for learner users
 export * from './replay-buffer.js';
 export * from './action-scaling.js';
 export * from './update-schedule.js';

@@ -1,6 +1,6 @@
 // Weight initialisers: Xavier/Glorot uniform with zero bias (TF1 implementations) and PyTorch nn.Linear's default.
 import type { WeightInit } from './config.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 
 /** Initial weights (row-major [fanIn, fanOut]) and bias ([fanOut]) of one dense layer. */
 export function initDenseLayer(

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SacConfig } from './config.js';
 import { createSacLearner, type LearnerActionSpace } from './create-learner.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

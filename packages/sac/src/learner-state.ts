@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SacConfig } from './config.js';
 import type { FlatAdam } from './flat-adam.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 
 export const LEARNER_STATE_FORMAT = 'rapier-gym-sac-state/1';
 

@@ -1,8 +1,7 @@
 // CI smoke test of learning: 5000 Pendulum steps with small networks beat the random policy clearly.
-import { init, make, type Env } from '@rapier-gym/envs';
+import { init, make, Rng, type Env } from '@rapier-gym/envs';
 import { expect, it } from 'vitest';
 import { createActionAdapter } from './action-adapter.js';
-import { Rng } from './rng.js';
 import { train } from './trainer.js';
 
 /** Mean return of uniformly random actions on the evaluation episodes (episode k reset with seed + k). */

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DiscreteSacLearner } from './discrete-sac-learner.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import { SacLearner } from './sac-learner.js';
 
 beforeAll(async () => {

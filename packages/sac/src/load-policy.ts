@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ActionScaler } from './action-scaling.js';
 import { latestCheckpointStep, readCheckpoint } from './checkpoint-store.js';
 import { SnapshotActor, type PolicySnapshot } from './policy-snapshot.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import type { TrainerCheckpointState } from './trainer.js';
 
 /** A trained policy loaded without tfjs. */

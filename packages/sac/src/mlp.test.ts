@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Mlp, uniqueVariableName } from './mlp.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

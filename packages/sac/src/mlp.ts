@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Activation, WeightInit } from './config.js';
 import { dense, type DenseParams, type GradientNeed } from './dense.js';
 import { initDenseLayer } from './init.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 
 let variableCounter = 0;
 /**

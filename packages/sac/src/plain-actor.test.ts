@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SacConfig } from './config.js';
 import { DiscreteSacLearner } from './discrete-sac-learner.js';
 import { PlainCategoricalActor, PlainGaussianActor } from './plain-actor.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import { SacLearner } from './sac-learner.js';
 
 beforeAll(async () => {

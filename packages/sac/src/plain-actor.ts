@@ -2,7 +2,7 @@
 import type { Activation } from './config.js';
 import type { GaussianPolicyWeights } from './gaussian-policy.js';
 import type { DenseWeights } from './mlp.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 const LOG_TWO = Math.log(2);

@@ -5,7 +5,7 @@ import { DiscreteSacLearner } from './discrete-sac-learner.js';
 import type { GaussianPolicyWeights } from './gaussian-policy.js';
 import type { DenseWeights } from './mlp.js';
 import { PlainCategoricalActor, PlainGaussianActor } from './plain-actor.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 
 /** The squashed Gaussian policy of continuous SAC, or the categorical policy of discrete SAC. */
 export type PolicySnapshot =

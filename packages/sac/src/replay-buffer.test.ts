@@ -1,7 +1,7 @@
 // Tests for the replay buffer: ring overwrite, uniform sampling, terminated-vs-truncated storage, input errors.
 import { describe, expect, it } from 'vitest';
 import { ReplayBuffer, allocateBatch } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 
 function step(k: number, extra: Partial<{ terminated: boolean; truncated: boolean }> = {}) {
   return {
@@ -69,23 +69,3 @@ describe('ReplayBuffer', () => {
   });
 });
 
-describe('Rng', () => {
-  it('restores its state exactly and rejects malformed states', () => {
-    const a = new Rng(3);
-    a.normal();
-    const copy = new Rng(0);
-    copy.setState(a.getState());
-    expect([copy.normal(), copy.uniform(), copy.integer(1000)]).toEqual([a.normal(), a.uniform(), a.integer(1000)]);
-    expect(() => copy.setState([1, 2, 3])).toThrow('rng: state must be four 32-bit unsigned words and a number, received [1, 2, 3]');
-  });
-
-  it('is deterministic per seed and its normals have mean 0 and variance 1', () => {
-    expect(new Rng(7).uniform()).toBe(new Rng(7).uniform());
-    expect(new Rng(7).uniform()).not.toBe(new Rng(8).uniform());
-    const xs = new Rng(9).fillNormal(new Float32Array(20000));
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length;
-    expect(Math.abs(mean)).toBeLessThan(0.03);
-    expect(Math.abs(variance - 1)).toBeLessThan(0.04);
-  });
-});

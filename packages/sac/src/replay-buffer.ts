@@ -1,5 +1,5 @@
 // Replay buffer: preallocated Float32Array ring with uniform sampling; `terminated` (not `truncated`) is the bootstrap mask.
-import type { Rng } from './rng.js';
+import type { Rng } from '@rapier-gym/envs';
 
 /** One environment step as the learner stores it. */
 export interface Transition {

@@ -5,7 +5,7 @@ import type { SacConfig } from './config.js';
 import { EntropyTemperature } from './entropy-temperature.js';
 import { NonFiniteLossError, continuousTargetEntropy, uploadBatch } from './learner-common.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import { SacLearner } from './sac-learner.js';
 import { squashedGaussianLogProb } from './squashed-gaussian.js';
 
@@ -43,10 +43,11 @@ function snapshot(vars: tf.Variable[]): number[][] {
 describe('critic target', () => {
   it('bootstraps a truncated step and does not bootstrap a terminated one', () => {
     const learner = new SacLearner({ observationSize: O, actionSize: A }, { ...tiny, alpha: 0.3, rewardScale: 2, gamma: 0.9 });
-    const buffer = new ReplayBuffer({ capacity: 2, observationSize: O, actionSize: A });
     const base = { observation: [0.1, 0.2, 0.3], action: [0.5, -0.5], reward: 1.5, nextObservation: [0.4, -0.6, 0.9] };
     const noise = new Float32Array([0.3, -1.1]);
     const targetOf = (terminated: boolean, truncated: boolean): { y: number; expected: number } => {
+      // One transition per buffer, so the sampled row is the one just stored whatever the generator draws.
+      const buffer = new ReplayBuffer({ capacity: 1, observationSize: O, actionSize: A });
       buffer.add({ ...base, terminated, truncated });
       const batch = buffer.sample(1, new Rng(1));
       return tf.tidy(() => {

@@ -15,7 +15,7 @@ import {
   type SacUpdateMetrics,
 } from './learner-common.js';
 import type { TransitionBatch } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import { noiseLogDensityConstant, sampleSquashedGaussian, type SquashedSample } from './squashed-gaussian.js';
 import { actorStepsDue, targetUpdateDue } from './update-schedule.js';
 import { exportLearnerState, importLearnerState, type LearnerState, type LearnerStateParts } from './learner-state.js';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { uploadBatch } from './learner-common.js';
 import { presetConfig } from './presets.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 import { SacV1Learner } from './sac-v1-learner.js';
 import { squashedGaussianLogProb } from './squashed-gaussian.js';
 

@@ -6,7 +6,7 @@ import { selectBackend } from './backend.js';
 import type { SacConfig } from './config.js';
 import { createSacLearner, learnerActionSize, type LearnerActionSpace } from './create-learner.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { Rng } from './rng.js';
+import { Rng } from '@rapier-gym/envs';
 
 const O = 3;
 const tiny: Partial<SacConfig> = { actorHiddenSizes: [8], criticHiddenSizes: [8], batchSize: 8, seed: 5 };

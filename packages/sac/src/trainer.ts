@@ -1,5 +1,5 @@
 // The SAC training loop: acting, replay, update schedule, evaluation, metrics rows and exact checkpoints / resume.
-import { init, make, RecordEpisodeStatistics, type Env, type Info } from '@rapier-gym/envs';
+import { init, make, RecordEpisodeStatistics, Rng, type Env, type Info } from '@rapier-gym/envs';
 import { join } from 'node:path';
 import { createActionAdapter, type ActionAdapter } from './action-adapter.js';
 import { ActorThread, type StepRecord } from './actor-thread.js';
@@ -13,7 +13,6 @@ import { snapshotPolicy, SnapshotActor, type PolicySnapshot } from './policy-sna
 import { meanQ } from './q-statistics.js';
 import { allocateBatch, ReplayBuffer } from './replay-buffer.js';
 import { exportReplayBuffer, importReplayBuffer, type ReplayBufferState } from './replay-buffer-state.js';
-import { Rng } from './rng.js';
 import { resolveTrainConfig, type ResolvedTrainConfig, type TrainConfig } from './train-config.js';
 import { addEpisode, addUpdate, emptySums, nextInterval, summariseSums, type IntervalSums, type MetricsRow } from './training-metrics.js';
 import { gradientStepsDue } from './update-schedule.js';
