@@ -69,3 +69,50 @@ describe('ReplayBuffer', () => {
   });
 });
 
+
+describe('ReplayBuffer exportState / importState', () => {
+  it('round-trips a wrapped ring: same rows in storage order, same write position, same samples afterwards', () => {
+    const buffer = new ReplayBuffer({ capacity: 3, observationSize: 2, actionSize: 1 });
+    for (let k = 0; k < 4; k++) buffer.add(step(k, { terminated: k === 2 }));
+    const state = buffer.exportState();
+    // Rows are stored at k mod 3: step 3 overwrote slot 0, the next write goes to slot 1.
+    expect(state.next).toBe(1);
+    expect(state.count).toBe(3);
+    expect(Array.from(state.rewards)).toEqual([3, 1, 2]);
+    expect(Array.from(state.observations)).toEqual([3, -3, 1, -1, 2, -2]);
+    expect(Array.from(state.terminated)).toEqual([0, 0, 1]);
+    const copy = new ReplayBuffer({ capacity: 3, observationSize: 2, actionSize: 1 });
+    copy.add(step(9));
+    copy.importState(state);
+    expect(copy.size).toBe(3);
+    expect(copy.sample(8, new Rng(4))).toEqual(buffer.sample(8, new Rng(4)));
+    copy.add(step(7));
+    buffer.add(step(7));
+    expect(Array.from(copy.exportState().rewards)).toEqual([3, 7, 2]);
+    expect(copy.exportState()).toEqual(buffer.exportState());
+  });
+
+  it('exports a partly filled buffer without its empty rows and zeroes rows past count on import', () => {
+    const full = new ReplayBuffer({ capacity: 4, observationSize: 2, actionSize: 1 });
+    for (let k = 1; k <= 4; k++) full.add(step(k));
+    const partial = new ReplayBuffer({ capacity: 4, observationSize: 2, actionSize: 1 });
+    partial.add(step(5));
+    const state = partial.exportState();
+    expect(state.rewards.length).toBe(1);
+    expect(state.observations.length).toBe(2);
+    full.importState(state);
+    expect(full.size).toBe(1);
+    full.add(step(6));
+    expect(Array.from(full.exportState().rewards)).toEqual([5, 6]);
+  });
+
+  it('rejects a state of another shape or with inconsistent counts, naming the field', () => {
+    const buffer = new ReplayBuffer({ capacity: 2, observationSize: 2, actionSize: 1 });
+    buffer.add(step(1));
+    const state = buffer.exportState();
+    const other = new ReplayBuffer({ capacity: 3, observationSize: 2, actionSize: 1 });
+    expect(() => other.importState(state)).toThrow('replay buffer state: expected capacity 3, observationSize 2, actionSize 1, received 2, 2, 1');
+    expect(() => buffer.importState({ ...state, count: 3 })).toThrow('replay buffer state: count 3 and next 1 must be integers within the capacity 2');
+    expect(() => buffer.importState({ ...state, rewards: new Float32Array(2) })).toThrow('replay buffer state: rewards must be a Float32Array of 1 values, received 2');
+  });
+});

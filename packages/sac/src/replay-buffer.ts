@@ -1,5 +1,6 @@
 // Replay buffer: preallocated Float32Array ring with uniform sampling; `terminated` (not `truncated`) is the bootstrap mask.
 import type { Rng } from '@rapier-gym/envs';
+import { checkReplayBufferState, REPLAY_ARRAYS, type ReplayBufferState } from './replay-buffer-state.js';
 
 /** One environment step as the learner stores it. */
 export interface Transition {
@@ -118,6 +119,36 @@ export class ReplayBuffer {
       batch.terminated[row] = this.terminated[i]!;
     }
     return batch;
+  }
+
+  /** A copy of the filled rows, the write position and the count, for checkpoints. */
+  exportState(): ReplayBufferState {
+    const n = this.count;
+    const o = this.observationSize;
+    const a = this.actionSize;
+    return {
+      capacity: this.capacity,
+      observationSize: o,
+      actionSize: a,
+      next: this.next,
+      count: n,
+      observations: this.observations.slice(0, n * o),
+      actions: this.actions.slice(0, n * a),
+      rewards: this.rewards.slice(0, n),
+      nextObservations: this.nextObservations.slice(0, n * o),
+      terminated: this.terminated.slice(0, n),
+    };
+  }
+
+  /** Replaces the contents with an exported state of a buffer of the same capacity and sizes (rows past count are zeroed). */
+  importState(state: ReplayBufferState): void {
+    checkReplayBufferState(state, this);
+    for (const name of REPLAY_ARRAYS) {
+      this[name].fill(0);
+      this[name].set(state[name]);
+    }
+    this.next = state.next;
+    this.count = state.count;
   }
 
   private checkVector(name: string, values: ArrayLike<number>, expected: number): void {

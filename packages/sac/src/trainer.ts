@@ -12,7 +12,7 @@ import type { LearnerState } from './learner-state.js';
 import { snapshotPolicy, SnapshotActor, type PolicySnapshot } from './policy-snapshot.js';
 import { meanQ } from './q-statistics.js';
 import { allocateBatch, ReplayBuffer } from './replay-buffer.js';
-import { exportReplayBuffer, importReplayBuffer, type ReplayBufferState } from './replay-buffer-state.js';
+import type { ReplayBufferState } from './replay-buffer-state.js';
 import { resolveTrainConfig, type ResolvedTrainConfig, type TrainConfig } from './train-config.js';
 import { addEpisode, addUpdate, emptySums, nextInterval, summariseSums, type IntervalSums, type MetricsRow } from './training-metrics.js';
 import { gradientStepsDue } from './update-schedule.js';
@@ -172,7 +172,7 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
     if (resumed) {
       const s = resumed.state;
       learner.importState(s.learner);
-      importReplayBuffer(buffer, resumed.replay!);
+      buffer.importState(resumed.replay!);
       rng.setState(s.rng);
       step = s.step;
       episodes = s.episodes;
@@ -276,7 +276,7 @@ export async function train(input: Partial<TrainConfig> & { env: string }, optio
         lastActorSteps,
         mode: config.mode,
       };
-      const dir = writeCheckpoint(options.checkpointDir, { step, state, replay: exportReplayBuffer(buffer) });
+      const dir = writeCheckpoint(options.checkpointDir, { step, state, replay: buffer.exportState() });
       lastCheckpoint = { step, dir, reason };
       await options.onCheckpoint?.(lastCheckpoint);
     };
