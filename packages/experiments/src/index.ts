@@ -4,3 +4,4 @@ export * from './trial-runner.js';
 export * from './sweep-spec.js';
 export * from './sweep-expansion.js';
 export * from './sweep-file.js';
+export * from './curves/index.js';
