@@ -26,6 +26,10 @@ export interface ViewerTestHook {
   state(): ViewerTestState;
   /** World position of body `body` of rollout `key` as drawn now. */
   bodyPosition(key: string, body: number): [number, number, number];
+  /** Where body `body` of rollout `key` appears on screen now, in page (client) pixels. */
+  bodyClientPosition(key: string, body: number): [number, number];
+  /** The click-to-inspect panel's text, or undefined while it is hidden. */
+  inspectorText(): string | undefined;
   seek(time: number): void;
   pause(): void;
   /** Runs one frame synchronously (advance by dt seconds, pose, render). */
@@ -79,6 +83,15 @@ export function installTestHook(app: ViewerApp): void {
       if (!view) throw new Error(`bodyPosition: no rollout with key ${JSON.stringify(key)}`);
       return view.bodyWorldPosition(body).toArray() as [number, number, number];
     },
+    bodyClientPosition(key, body) {
+      const view = app.views.get(key);
+      if (!view) throw new Error(`bodyClientPosition: no rollout with key ${JSON.stringify(key)}`);
+      app.step(0);
+      const ndc = view.bodyWorldPosition(body).project(app.rig.camera);
+      const rect = app.elements.canvas.getBoundingClientRect();
+      return [rect.left + ((ndc.x + 1) / 2) * rect.width, rect.top + ((1 - ndc.y) / 2) * rect.height];
+    },
+    inspectorText: () => (app.elements.inspector.hidden ? undefined : (app.elements.inspector.textContent ?? '')),
     seek(time) {
       app.seek(time);
     },
