@@ -5,3 +5,4 @@ export * from './sweep-spec.js';
 export * from './sweep-expansion.js';
 export * from './sweep-file.js';
 export * from './curves/index.js';
+export * from './plot/index.js';
