@@ -7,6 +7,7 @@ export * from './replay-buffer.js';
 export * from './action-scaling.js';
 export * from './update-schedule.js';
 export * from './learner-common.js';
+export * from './learner-base.js';
 export * from './squashed-gaussian.js';
 export * from './flat-adam.js';
 export * from './dense.js';

@@ -1,6 +1,7 @@
 // Pieces shared by the SAC learners: metrics, non-finite loss detection, entropy targets, batch upload.
 import * as tf from '@tensorflow/tfjs';
 import type { SacConfig } from './config.js';
+import type { AdamOptions } from './flat-adam.js';
 import type { TransitionBatch } from './replay-buffer.js';
 
 /** What one `update` reports. Losses of parts that did not run in this update are undefined. */
@@ -39,6 +40,11 @@ export function assertFiniteLosses(losses: Record<string, number | undefined>, c
   for (const [name, value] of Object.entries(losses)) {
     if (value !== undefined && !Number.isFinite(value)) throw new NonFiniteLossError(name, value, criticStep);
   }
+}
+
+/** Adam settings of one optimiser: the configured β1, β2, ε with its own learning rate. */
+export function adamOptions(config: Pick<SacConfig, 'adamBeta1' | 'adamBeta2' | 'adamEpsilon'>, learningRate: number): AdamOptions {
+  return { learningRate, beta1: config.adamBeta1, beta2: config.adamBeta2, epsilon: config.adamEpsilon };
 }
 
 /** Target entropy for continuous actions: the configured number, or −|A| (arXiv 1812.05905 §5). */

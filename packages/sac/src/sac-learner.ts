@@ -1,32 +1,10 @@
 // Continuous SAC (Haarnoja et al. 2018, arXiv 1812.05905): N critics, squashed Gaussian actor, optional α tuning, on tfjs.
 import * as tf from '@tensorflow/tfjs';
 import { resolveSacConfig, type SacConfig } from './config.js';
-import { CriticEnsemble } from './critic-ensemble.js';
-import { EntropyTemperature } from './entropy-temperature.js';
-import { FlatAdam, type AdamOptions } from './flat-adam.js';
 import { GaussianPolicy, type GaussianPolicyWeights } from './gaussian-policy.js';
-import {
-  assertFiniteLosses,
-  continuousTargetEntropy,
-  ensembleTdLoss,
-  softBellmanTarget,
-  uploadBatch,
-  type BatchTensors,
-  type SacUpdateMetrics,
-} from './learner-common.js';
-import type { TransitionBatch } from './replay-buffer.js';
-import { Rng } from '@rapier-gym/envs';
+import { SacLearnerBase } from './learner-base.js';
+import { continuousTargetEntropy, ensembleTdLoss, softBellmanTarget, type BatchTensors } from './learner-common.js';
 import { noiseLogDensityConstant, sampleSquashedGaussian, type SquashedSample } from './squashed-gaussian.js';
-import { actorStepsDue, targetUpdateDue } from './update-schedule.js';
-import { exportLearnerState, importLearnerState, type LearnerState, type LearnerStateParts } from './learner-state.js';
-
-export interface LossScalars {
-  critic?: tf.Scalar;
-  value?: tf.Scalar;
-  actor?: tf.Scalar;
-  alpha?: tf.Scalar;
-  meanLogProb?: tf.Scalar;
-}
 
 /** Sizes of the continuous problem: observation length and action dimension (actions normalised to [−1, 1]). */
 export interface ContinuousSpec {
@@ -49,10 +27,6 @@ export function policyRegularizer(
   return tf.mul(tf.addN(policy.weightMatrices().map((w) => tf.sum(tf.square(w)))), 0.5 * c) as tf.Scalar;
 }
 
-export function adamOptions(config: SacConfig, learningRate: number): AdamOptions {
-  return { learningRate, beta1: config.adamBeta1, beta2: config.adamBeta2, epsilon: config.adamEpsilon };
-}
-
 /** Validates observation / action sizes. */
 export function checkSpec(spec: ContinuousSpec, what: string): void {
   for (const key of ['observationSize', 'actionSize'] as const) {
@@ -63,51 +37,34 @@ export function checkSpec(spec: ContinuousSpec, what: string): void {
 }
 
 /**
- * The continuous SAC learner. Each `update(batch)` is one critic step; every `actorUpdateInterval`-th critic step runs
- * that many actor and α steps on the same batch, and every `targetUpdateInterval`-th one a Polyak target update.
+ * The continuous SAC learner: squashed Gaussian policy, critics on [s, a] with a minimum over target critics, α tuned
+ * toward −|A|. The update schedule, optimisers and checkpoint parts are SacLearnerBase's.
  */
-export class SacLearner {
-  readonly config: SacConfig;
+export class SacLearner extends SacLearnerBase<GaussianPolicy> {
   readonly spec: ContinuousSpec;
-  readonly policy: GaussianPolicy;
-  readonly critics: CriticEnsemble;
-  /** Target critics of SAC (v2); sac-v1 bootstraps from a target value network instead and has none. */
-  readonly targetCritics: CriticEnsemble | undefined;
-  readonly temperature: EntropyTemperature;
-  protected readonly actorOptimizer: FlatAdam;
-  protected readonly criticOptimizer: FlatAdam;
-  protected readonly rng: Rng;
-  protected counts = { criticSteps: 0, actorSteps: 0, targetUpdates: 0 };
 
   constructor(spec: ContinuousSpec, config: Partial<SacConfig> = {}) {
     checkSpec(spec, 'sac learner');
-    this.config = resolveSacConfig(config);
+    const resolved = resolveSacConfig(config);
     const expected = new.target === SacLearner ? 'sac' : 'sac-v1';
-    if (this.config.variant !== expected) {
+    if (resolved.variant !== expected) {
       throw new Error(
-        `sac learner: variant must be "${expected}" for ${new.target.name}, received "${this.config.variant}" (use ${expected === 'sac' ? 'SacV1Learner' : 'SacLearner'})`,
+        `sac learner: variant must be "${expected}" for ${new.target.name}, received "${resolved.variant}" (use ${expected === 'sac' ? 'SacV1Learner' : 'SacLearner'})`,
       );
     }
+    const c = resolved;
+    super(resolved, (rng) => ({
+      kind: expected,
+      policy: new GaussianPolicy({ ...spec, hiddenSizes: c.actorHiddenSizes, activation: c.activation, init: c.init, policyHead: c.policyHead, logStdMode: c.logStdMode, logStdMin: c.logStdMin, logStdMax: c.logStdMax, rng }),
+      criticInputSize: spec.observationSize + spec.actionSize,
+      criticOutputSize: 1,
+      criticNames: ['q', 'q_target'],
+      targetCritics: expected === 'sac',
+      targetEntropy: continuousTargetEntropy(c, spec.actionSize),
+      observationSize: spec.observationSize,
+      batchActionSize: spec.actionSize,
+    }));
     this.spec = { ...spec };
-    const c = this.config;
-    this.rng = new Rng(c.seed);
-    this.policy = new GaussianPolicy({ ...spec, hiddenSizes: c.actorHiddenSizes, activation: c.activation, init: c.init, policyHead: c.policyHead, logStdMode: c.logStdMode, logStdMin: c.logStdMin, logStdMax: c.logStdMax, rng: this.rng });
-    const criticOptions = { members: c.numCritics, inputSize: spec.observationSize + spec.actionSize, hiddenSizes: c.criticHiddenSizes, outputSize: 1, activation: c.activation, init: c.init, rng: this.rng, mode: c.criticEnsemble };
-    this.critics = new CriticEnsemble({ ...criticOptions, name: 'q' });
-    if (expected === 'sac') {
-      this.targetCritics = new CriticEnsemble({ ...criticOptions, name: 'q_target', trainable: false });
-      this.targetCritics.copyFrom(this.critics);
-    } else {
-      this.targetCritics = undefined;
-    }
-    this.actorOptimizer = new FlatAdam(this.policy.variables(), adamOptions(c, c.actorLr));
-    this.criticOptimizer = new FlatAdam(this.critics.variables(), adamOptions(c, c.criticLr));
-    this.temperature = new EntropyTemperature(c.alpha, c.initialAlpha, continuousTargetEntropy(c, spec.actionSize), adamOptions(c, c.alphaLr));
-  }
-
-  /** Cumulative step counts. */
-  get steps(): Readonly<{ criticSteps: number; actorSteps: number; targetUpdates: number }> {
-    return { ...this.counts };
   }
 
   /** Policy noise ε ~ N(0, I) for `rows` samples (or the given ε) and its log-density constant (call inside tf.tidy). */
@@ -139,6 +96,11 @@ export class SacLearner {
     });
   }
 
+  /** Σ_i ½·mean((Q_i(s, a) − y)²) over the critics (arXiv 1812.05905 eq. 5). */
+  protected criticLoss(batch: BatchTensors, target: tf.Tensor2D): tf.Scalar {
+    return ensembleTdLoss(this.critics.forwardStacked(tf.concat([batch.observations, batch.actions], 1), 'weights'), target);
+  }
+
   /**
    * Policy loss J_π = mean(α·log π(ã|s) − min_i Q_i(s, ã)) with ã = tanh(μ + σε) (arXiv 1812.05905 eq. 7, 11). The gradient
    * flows through the critics into ã (critic weights are constants here) and only the policy's weights receive it.
@@ -150,101 +112,6 @@ export class SacLearner {
     const reg = policyRegularizer(this.config, this.policy, s.mean, s.logStd);
     if (reg) loss = tf.add(loss, reg) as tf.Scalar;
     return { loss, meanLogProb: tf.mean(s.logProb) as tf.Scalar };
-  }
-
-  /** One Adam step of all critics on Σ_i ½·mean((Q_i(s, a) − y)²); returns the loss (kept; the caller disposes it). */
-  criticStep(batch: BatchTensors): tf.Scalar {
-    return tf.tidy(() => {
-      const target = this.criticTarget(batch, this.temperature.value());
-      const criticInput = tf.concat([batch.observations, batch.actions], 1);
-      const { value, grads } = tf.variableGrads(
-        () => ensembleTdLoss(this.critics.forwardStacked(criticInput, 'weights'), target),
-        this.critics.variables(),
-      );
-      this.criticOptimizer.apply(grads);
-      this.counts.criticSteps += 1;
-      return value;
-    });
-  }
-
-  /** One Adam step of the policy (critics untouched), then one of α when tuned. Returned scalars are kept for the caller. */
-  actorStep(observations: tf.Tensor2D, noise?: Float32Array): { actorLoss: tf.Scalar; meanLogProb: tf.Scalar; alphaLoss: tf.Scalar | undefined } {
-    return tf.tidy(() => {
-      const alpha = this.temperature.value();
-      let meanLogProb: tf.Scalar | undefined;
-      const { value, grads } = tf.variableGrads(() => {
-        const out = this.actorLoss(observations, alpha, noise);
-        meanLogProb = tf.keep(out.meanLogProb);
-        return out.loss;
-      }, this.policy.variables());
-      this.actorOptimizer.apply(grads);
-      const alphaLoss = this.temperature.step(meanLogProb!);
-      this.counts.actorSteps += 1;
-      // meanLogProb escaped the gradient scope through tf.keep; returning it hands ownership to the caller's scope.
-      const result = { actorLoss: value, meanLogProb: tf.clone(meanLogProb!), alphaLoss };
-      meanLogProb!.dispose();
-      return result;
-    });
-  }
-
-  /** One gradient step of the critics, plus the actor/α/target steps the schedule asks for. Throws NonFiniteLossError. */
-  update(batch: TransitionBatch): SacUpdateMetrics {
-    const c = this.config;
-    const scalars: LossScalars = {};
-    tf.tidy(() => {
-      const tensors = uploadBatch(batch, this.spec.observationSize, this.spec.actionSize);
-      scalars.critic = tf.keep(this.criticStep(tensors));
-      const actorSteps = actorStepsDue(this.counts.criticSteps, c.actorUpdateInterval);
-      for (let k = 0; k < actorSteps; k++) {
-        const step = this.actorStep(tensors.observations);
-        for (const t of [scalars.actor, scalars.alpha, scalars.meanLogProb]) t?.dispose();
-        scalars.actor = tf.keep(step.actorLoss);
-        scalars.meanLogProb = tf.keep(step.meanLogProb);
-        scalars.alpha = step.alphaLoss ? tf.keep(step.alphaLoss) : undefined;
-      }
-      scalars.value = this.auxiliaryStep(tensors);
-      if (targetUpdateDue(this.counts.criticSteps, c.targetUpdateInterval)) {
-        this.updateTargets();
-        this.counts.targetUpdates += 1;
-      }
-    });
-    return this.readMetrics(scalars);
-  }
-
-  /** Extra per-update step of a variant (sac-v1: the value network); returns its loss, kept. */
-  protected auxiliaryStep(batch: BatchTensors): tf.Scalar | undefined {
-    void batch;
-    return undefined;
-  }
-
-  /** Polyak update of the target networks. */
-  protected updateTargets(): void {
-    this.targetCritics!.polyakFrom(this.critics, this.config.tau);
-  }
-
-  protected readMetrics(scalars: LossScalars): SacUpdateMetrics {
-    const list = [scalars.critic, scalars.actor, scalars.alpha, scalars.meanLogProb, scalars.value];
-    const values = tf.tidy(() => {
-      const present = list.map((t) => t ?? tf.scalar(Number.NaN));
-      return tf.stack([...present, this.temperature.value()]);
-    });
-    const data = values.dataSync();
-    values.dispose();
-    for (const t of list) t?.dispose();
-    const metrics: SacUpdateMetrics = {
-      criticLoss: data[0]!,
-      actorLoss: scalars.actor ? data[1] : undefined,
-      alphaLoss: scalars.alpha ? data[2] : undefined,
-      valueLoss: scalars.value ? data[4] : undefined,
-      entropy: scalars.meanLogProb ? -data[3]! : undefined,
-      alpha: data[5]!,
-      ...this.counts,
-    };
-    assertFiniteLosses(
-      { 'critic loss': metrics.criticLoss, 'actor loss': metrics.actorLoss, 'alpha loss': metrics.alphaLoss, 'value loss': metrics.valueLoss },
-      this.counts.criticSteps,
-    );
-    return metrics;
   }
 
   /**
@@ -267,46 +134,8 @@ export class SacLearner {
     return actions;
   }
 
-  /** Variables and optimisers a checkpoint carries, in a fixed order (subclasses append theirs). */
-  protected stateParts(): LearnerStateParts {
-    return {
-      kind: 'sac',
-      config: this.config,
-      variables: [
-        ...this.policy.variables(),
-        ...this.critics.variables(),
-        ...(this.targetCritics?.variables() ?? []),
-        ...this.actorOptimizer.momentVariables(),
-        ...this.criticOptimizer.momentVariables(),
-        ...this.temperature.stateVariables(),
-      ],
-      optimizers: [this.actorOptimizer, this.criticOptimizer, ...this.temperature.optimizers()],
-      counts: this.counts,
-      rng: this.rng,
-    };
-  }
-
-  /** Full training state for checkpoints (weights, targets, Adam moments, α, counters, RNG). */
-  exportState(): LearnerState {
-    return exportLearnerState(this.stateParts());
-  }
-
-  /** Restores a state exported by a learner of the same kind and shapes. */
-  importState(state: LearnerState): void {
-    this.counts = importLearnerState(this.stateParts(), state);
-  }
-
   /** The actor's weights copied out of tfjs, for the plain-JS actor. */
   exportPolicy(): GaussianPolicyWeights {
     return this.policy.exportWeights();
-  }
-
-  dispose(): void {
-    this.policy.dispose();
-    this.critics.dispose();
-    this.targetCritics?.dispose();
-    this.actorOptimizer.dispose();
-    this.criticOptimizer.dispose();
-    this.temperature.dispose();
   }
 }

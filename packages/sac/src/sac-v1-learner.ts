@@ -2,10 +2,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SacConfig } from './config.js';
 import { FlatAdam } from './flat-adam.js';
-import { softBellmanTarget, type BatchTensors } from './learner-common.js';
+import { adamOptions, softBellmanTarget, type BatchTensors } from './learner-common.js';
 import type { LearnerStateParts } from './learner-state.js';
 import { Mlp } from './mlp.js';
-import { SacLearner, adamOptions, type ContinuousSpec } from './sac-learner.js';
+import { SacLearner, type ContinuousSpec } from './sac-learner.js';
 
 /**
  * Differences from SacLearner: the critic target is y = s·r + γ(1 − d)·V̄(s′) (eq. 7–8), and every update also trains
@@ -66,7 +66,6 @@ export class SacV1Learner extends SacLearner {
     const base = super.stateParts();
     return {
       ...base,
-      kind: 'sac-v1',
       variables: [...base.variables, ...this.value.variables(), ...this.targetValue.variables(), ...this.valueOptimizer.momentVariables()],
       optimizers: [...base.optimizers, this.valueOptimizer],
     };
