@@ -1,21 +1,16 @@
 // The continuous actor: an MLP trunk with joint or separate mean/log-std heads, bounded log σ, squashed Gaussian output.
 import * as tf from '@tensorflow/tfjs';
-import type { Activation, LogStdMode, PolicyHead, WeightInit } from './config.js';
+import type { Activation, LogStdMode, PolicyHead, SacConfig } from './config.js';
 import type { GradientNeed } from './dense.js';
 import { Mlp, type DenseWeights } from './mlp.js';
 import type { Rng } from '@rapier-gym/envs';
 import { boundLogStd } from './squashed-gaussian.js';
 
-export interface GaussianPolicyOptions {
+/** The policy's sizes and generator, plus the SAC settings that shape it (documented in SAC_CONFIG_SCHEMA). */
+export interface GaussianPolicyOptions extends Pick<SacConfig, 'activation' | 'init' | 'policyHead' | 'logStdMode' | 'logStdMin' | 'logStdMax'> {
   observationSize: number;
   actionSize: number;
   hiddenSizes: number[];
-  activation: Activation;
-  init: WeightInit;
-  policyHead: PolicyHead;
-  logStdMode: LogStdMode;
-  logStdMin: number;
-  logStdMax: number;
   rng: Rng;
   name?: string;
 }
