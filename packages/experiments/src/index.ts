@@ -6,3 +6,4 @@ export * from './sweep-expansion.js';
 export * from './sweep-file.js';
 export * from './curves/index.js';
 export * from './plot/index.js';
+export * from './report/index.js';

@@ -38,7 +38,8 @@ export function valueAtPath(object: unknown, path: string): unknown {
   return current;
 }
 
-function labelOf(fields: readonly string[], values: Record<string, unknown>): string {
+/** A group's legend text from the grouped fields and its values. */
+export function groupLabelOf(fields: readonly string[], values: Record<string, unknown>): string {
   if (fields.length === 0) return 'base';
   if (fields.length === 1) return formatGroupValue(values[fields[0]!]);
   return fields.map((field) => `${field}=${formatGroupValue(values[field])}`).join(', ');
@@ -55,7 +56,7 @@ function collect(fields: string[], entries: { values: Record<string, unknown>; r
     const key = keyOf(fields, full);
     let group = groups.get(key);
     if (!group) {
-      group = { key, label: labelOf(fields, full), values: full, runs: [], expectedRuns: 0 };
+      group = { key, label: groupLabelOf(fields, full), values: full, runs: [], expectedRuns: 0 };
       groups.set(key, group);
     }
     group.expectedRuns += 1;
