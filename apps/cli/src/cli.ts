@@ -1,5 +1,7 @@
 // The command dispatcher: train, eval, serve; --help everywhere; usage errors exit 2 with a message naming the problem.
 import { evalCommand, EVAL_HELP } from './eval-command.js';
+import { plotCommand, PLOT_HELP } from './plot-command.js';
+import { reportCommand, REPORT_HELP } from './report-command.js';
 import { serveCommand, SERVE_HELP } from './serve-command.js';
 import { trainCommand, TRAIN_HELP, type CommandIo } from './train-command.js';
 import { CommandError, USAGE_EXIT_CODE, UsageError } from './usage-error.js';
@@ -10,6 +12,8 @@ Commands:
   train   train SAC on an env into a run folder        (rapier-gym train --env Pendulum-v1 --steps 20000)
   eval    evaluate a run's checkpoint                   (rapier-gym eval --run runs/<run> --json)
   serve   serve runs and the viewer over HTTP/WebSocket (rapier-gym serve --runs runs)
+  plot    learning curves of a sweep or runs folder     (rapier-gym plot runs/sweeps/<name> --out curves.png)
+  report  one offline HTML page for a sweep             (rapier-gym report runs/sweeps/<name>)
 
 Run "rapier-gym <command> --help" for a command's options.`;
 
@@ -17,6 +21,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CommandIo) => Promise
   train: { run: trainCommand, help: TRAIN_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
+  plot: { run: plotCommand, help: PLOT_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
 };
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
