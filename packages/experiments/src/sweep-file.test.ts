@@ -1,8 +1,10 @@
 // Sweep files: YAML and JSON parse into validated sweeps; every mistake names the file, the path, the expectation and the value.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkSweepEnvs } from './sweep-envs.js';
 import { parseSweepText, readSweepFile, validateSweep } from './sweep-file.js';
 
 const root = mkdtempSync(join(tmpdir(), 'sweep-file-'));
@@ -68,5 +70,35 @@ describe('bad sweep files', () => {
     expect(() => parseSweepText('{ "name": ', 'x.json')).toThrow(/^sweep x\.json: not valid JSON/);
     expect(() => parseSweepText('name: a', 'x.toml')).toThrow(/expected a \.json, \.yaml or \.yml file, received a "\.toml" extension/);
     expect(() => readSweepFile(join(root, 'missing.yaml'))).toThrow(/missing\.yaml: cannot read the file/);
+  });
+});
+
+describe('the shipped sweep files (tools/experiments/sweeps)', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'tools', 'experiments', 'sweeps');
+  // The seed write-up's three studies, on both tasks, with 3 seeds each; the smoke sweep is 2 α values × 2 seeds.
+  const expected: Record<string, { field: string; values: unknown[]; seeds: number }> = {
+    'alpha-pendulum.yaml': { field: 'sac.alpha', values: [0.05, 0.1, 0.2, 0.35, 0.5, 1, 'auto'], seeds: 3 },
+    'num-q-pendulum.yaml': { field: 'sac.numCritics', values: [1, 2, 3, 5, 8, 10], seeds: 3 },
+    'actor-delay-pendulum.yaml': { field: 'sac.actorUpdateInterval', values: [1, 2, 3, 5, 8], seeds: 3 },
+    'alpha-inverted-pendulum.yaml': { field: 'sac.alpha', values: [0.05, 0.1, 0.2, 0.35, 0.5, 1, 'auto'], seeds: 3 },
+    'num-q-inverted-pendulum.yaml': { field: 'sac.numCritics', values: [1, 2, 3, 5, 8, 10], seeds: 3 },
+    'actor-delay-inverted-pendulum.yaml': { field: 'sac.actorUpdateInterval', values: [1, 2, 3, 5, 8], seeds: 3 },
+    'smoke.yaml': { field: 'sac.alpha', values: [0.2, 'auto'], seeds: 2 },
+  };
+
+  it('are exactly the expected files', () => {
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(Object.entries(expected))('%s validates, sweeps its field over the study values, and its env exists', async (file, { field, values, seeds }) => {
+    const sweep = readSweepFile(join(dir, file));
+    expect(sweep.name).toBe(file.replace(/\.yaml$/, ''));
+    expect(sweep.grid).toEqual({ [field]: values });
+    expect(sweep.trials).toHaveLength(values.length * seeds);
+    expect(readFileSync(join(dir, file), 'utf8')).toMatch(/^# /);
+    if (file !== 'smoke.yaml') {
+      expect(sweep.trials[0]!.config).toMatchObject({ totalSteps: 10_000, evalEvery: 1000, evalEpisodes: 5, checkpointEvery: 2000, sac: { actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64] } });
+    }
+    await checkSweepEnvs(sweep);
   });
 });
