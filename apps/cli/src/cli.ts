@@ -1,8 +1,9 @@
-// The command dispatcher: train, eval, serve; --help everywhere; usage errors exit 2 with a message naming the problem.
+// The command dispatcher: train, eval, serve, sweep; --help everywhere; usage errors exit 2 with a message naming the problem.
 import { evalCommand, EVAL_HELP } from './eval-command.js';
 import { plotCommand, PLOT_HELP } from './plot-command.js';
 import { reportCommand, REPORT_HELP } from './report-command.js';
 import { serveCommand, SERVE_HELP } from './serve-command.js';
+import { sweepCommand, SWEEP_HELP } from './sweep-command.js';
 import { trainCommand, TRAIN_HELP, type CommandIo } from './train-command.js';
 import { CommandError, USAGE_EXIT_CODE, UsageError } from './usage-error.js';
 
@@ -12,6 +13,7 @@ Commands:
   train   train SAC on an env into a run folder        (rapier-gym train --env Pendulum-v1 --steps 20000)
   eval    evaluate a run's checkpoint                   (rapier-gym eval --run runs/<run> --json)
   serve   serve runs and the viewer over HTTP/WebSocket (rapier-gym serve --runs runs)
+  sweep   run a sweep file's trials on local workers    (rapier-gym sweep tools/experiments/sweeps/smoke.yaml)
   plot    learning curves of a sweep or runs folder     (rapier-gym plot runs/sweeps/<name> --out curves.png)
   report  one offline HTML page for a sweep             (rapier-gym report runs/sweeps/<name>)
 
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CommandIo) => Promise
   serve: { run: serveCommand, help: SERVE_HELP },
   plot: { run: plotCommand, help: PLOT_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
+  sweep: { run: sweepCommand, help: SWEEP_HELP },
 };
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
