@@ -1,38 +1,11 @@
 // Benchmark: SAC on Pendulum-v1 with the SB3 zoo hyperparameters, N seeds run one after another; median final deterministic eval return.
-import type { SacConfig } from '@rapier-gym/sac';
 import { median, printTable, type Cell } from './table.js';
-import { parseNumberFlags, runTraining } from './sac-training-run.js';
+import { parseNumberFlags, runTraining, sb3SacConfig } from './sac-training-run.js';
 
 const options = parseNumberFlags('pendulum-sac bench', process.argv.slice(2), { seeds: 5, steps: 10_000, hidden: 256, evalEpisodes: 10, firstSeed: 1 });
 
-/**
- * rl-baselines3-zoo hyperparams/sac.yml, Pendulum-v1: learning_rate 1e-3 on top of SB3's SAC defaults — batch 256,
- * learning_starts 100 (random actions before it), τ 0.005, γ 0.99, one gradient step per env step, actor and targets
- * every step, ent_coef "auto" from α = 1 toward −|A|, two critics, log σ clipped to [−20, 2], 256-256 ReLU networks
- * (`--hidden` makes both smaller for a quicker run). The cleanrl preset supplies the rest (PyTorch init and Adam).
- */
-const sb3ZooPendulum: Partial<SacConfig> = {
-  actorLr: 1e-3,
-  criticLr: 1e-3,
-  alphaLr: 1e-3,
-  batchSize: 256,
-  learningStarts: 100,
-  randomSteps: 100,
-  tau: 0.005,
-  gamma: 0.99,
-  updateEvery: 1,
-  gradientSteps: 1,
-  actorUpdateInterval: 1,
-  targetUpdateInterval: 1,
-  alpha: 'auto',
-  initialAlpha: 1,
-  numCritics: 2,
-  logStdMode: 'clip',
-  logStdMin: -20,
-  logStdMax: 2,
-  actorHiddenSizes: [options.hidden, options.hidden],
-  criticHiddenSizes: [options.hidden, options.hidden],
-};
+/** rl-baselines3-zoo hyperparams/sac.yml, Pendulum-v1: learning_rate 1e-3 on top of SB3's SAC defaults (256-256 there; `--hidden` shrinks both networks). */
+const sb3ZooPendulum = sb3SacConfig({ learningRate: 1e-3, learningStarts: 100, hidden: options.hidden });
 
 const rows: Cell[][] = [];
 const finals: number[] = [];

@@ -1,5 +1,37 @@
 // Shared helper of the SAC training benchmarks: runs train() and collects the evaluation curve and training speed.
-import { train, type EvalSummary, type MetricsRow, type TrainConfig } from '@rapier-gym/sac';
+import { train, type EvalSummary, type MetricsRow, type SacConfig, type TrainConfig } from '@rapier-gym/sac';
+
+/**
+ * Stable-Baselines3's SAC defaults (stable_baselines3/sac/sac.py, policies.py) as overrides of the cleanrl preset, which
+ * supplies the rest (PyTorch default init, PyTorch Adam): one learning rate for actor, critics and α (SB3: 3e-4);
+ * batch 256; `learningStarts` (SB3: 100) with uniform random actions before it; τ 0.005; γ 0.99; one gradient step
+ * per env step; actor, α and targets every step; ent_coef "auto" from α = 1 toward −|A|; two critics; log σ clipped to
+ * [−20, 2]; `hidden`-`hidden` ReLU networks (SB3: 256).
+ */
+export function sb3SacConfig(options: { learningRate: number; learningStarts: number; hidden: number }): Partial<SacConfig> {
+  return {
+    actorLr: options.learningRate,
+    criticLr: options.learningRate,
+    alphaLr: options.learningRate,
+    batchSize: 256,
+    learningStarts: options.learningStarts,
+    randomSteps: options.learningStarts,
+    tau: 0.005,
+    gamma: 0.99,
+    updateEvery: 1,
+    gradientSteps: 1,
+    actorUpdateInterval: 1,
+    targetUpdateInterval: 1,
+    alpha: 'auto',
+    initialAlpha: 1,
+    numCritics: 2,
+    logStdMode: 'clip',
+    logStdMin: -20,
+    logStdMax: 2,
+    actorHiddenSizes: [options.hidden, options.hidden],
+    criticHiddenSizes: [options.hidden, options.hidden],
+  };
+}
 
 /** What one training run measured. */
 export interface TrainingRunResult {
