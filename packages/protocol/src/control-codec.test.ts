@@ -44,6 +44,7 @@ const clientExamples: ClientMessage[] = [
   },
   { type: 'ping', nonce: 17.5, requestId: 'p' },
   { type: 'ping' },
+  { type: 'getCurves', sweep: 'alpha-pendulum' },
 ];
 
 const serverExamples: ServerControlMessage[] = [
@@ -109,6 +110,7 @@ const serverExamples: ServerControlMessage[] = [
       { step: 2000, episodeReturn: null, alpha: 0.19 },
     ],
   },
+  { type: 'curves', sweep: 'alpha-pendulum', metric: 'evalReturnMean', metricTitle: 'evaluation return', band: 'std', groupFields: ['sac.alpha'], groups: [] },
   { type: 'pong', nonce: 17.5, requestId: 'p' },
   { type: 'pong' },
   { type: 'error', code: 'not_found', message: 'no rollout "abc"', offendingType: 'openRollout', requestId: 'r3' },
@@ -206,7 +208,7 @@ describe('malformed control messages', () => {
     expectError(
       decodeClientMessage('{"type":"fly"}'),
       'unknown_type',
-      'message.type: expected one of hello, listRuns, subscribeLive, unsubscribeLive, openRollout, requestRollout, ping (client to server), received the string "fly"',
+      'message.type: expected one of hello, listRuns, subscribeLive, unsubscribeLive, openRollout, requestRollout, ping, getCurves (client to server), received the string "fly"',
     );
     expectError(decodeClientMessage('{"type":"pong"}'), 'unknown_type');
     expectError(decodeServerControlMessage('{"type":"ping"}'), 'unknown_type', /\(server to client\), received the string "ping"/);

@@ -1,4 +1,5 @@
 // The JSON control messages, both directions: text WebSocket messages whose `type` field names the message.
+import type { CurvesMessage, GetCurvesMessage } from './curve-messages.js';
 import type { WireScene } from './wire-scene.js';
 
 /** Who sent a hello. */
@@ -80,6 +81,7 @@ export type ClientMessage =
   | UnsubscribeLiveMessage
   | OpenRolloutMessage
   | RequestRolloutMessage
+  | GetCurvesMessage
   | PingMessage;
 
 // ---------------------------------------------------------------- server -> client
@@ -208,6 +210,7 @@ export type ServerControlMessage =
   | EpisodeStartMessage
   | EpisodeEndMessage
   | MetricsMessage
+  | CurvesMessage
   | PongMessage
   | ErrorMessage;
 

@@ -18,6 +18,7 @@ import type {
   RunSummary,
   ServerControlMessage,
 } from './control-messages.js';
+import { readCurves, readGetCurves } from './curve-validators.js';
 import { DecodeFailure } from './result.js';
 import { MAX_METRIC_KEYS, MAX_STRING_LENGTH } from './limits.js';
 import {
@@ -139,6 +140,7 @@ const CLIENT_READERS: Record<string, ObjectReader<ClientMessage>> = {
       },
     );
   },
+  getCurves: readGetCurves,
 };
 
 // ---------------------------------------------------------------- server -> client
@@ -315,6 +317,7 @@ const SERVER_READERS: Record<string, ObjectReader<ServerControlMessage>> = {
       rows: field(object, 'rows', path, arrayReader(readMetricsRow)),
     };
   },
+  curves: readCurves,
   pong: (object, path) => {
     rejectUnknownKeys(object, path, ['type', 'requestId', 'nonce']);
     return withOptional<PongMessage>(

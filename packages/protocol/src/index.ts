@@ -24,6 +24,7 @@ export {
   type WireVec3,
 } from './wire-scene.js';
 export type * from './control-messages.js';
+export type * from './curve-messages.js';
 export { CLIENT_MESSAGE_TYPES, SERVER_CONTROL_MESSAGE_TYPES } from './control-validators.js';
 export {
   checkHello,
