@@ -36,7 +36,7 @@ interface Counts {
   afterDispose: number;
 }
 
-/** create → 6 updates (3 with actor steps at interval 2) → exportPolicy → exportState/importState → dispose. */
+/** create → 6 updates (3 with actor steps at interval 2) → act → exportPolicy → exportState/importState → dispose. */
 function countTensors(action: LearnerActionSpace, config: Partial<SacConfig>): Counts {
   const buffer = filledBuffer(action);
   const rng = new Rng(11);
@@ -48,6 +48,8 @@ function countTensors(action: LearnerActionSpace, config: Partial<SacConfig>): C
     learner.update(buffer.sample(8, rng));
     afterEachUpdate.push(tf.memory().numTensors);
   }
+  learner.act(new Float32Array(2 * O).fill(0.3), false, 2);
+  learner.act(new Float32Array(O).fill(-0.3), true);
   learner.exportPolicy();
   learner.importState(learner.exportState());
   const afterExport = tf.memory().numTensors;
