@@ -9,6 +9,7 @@ export * from './sweep-summary.js';
 export * from './sweep-envs.js';
 export * from './trial-messages.js';
 export * from './local-pool.js';
+export * from './queue/index.js';
 export * from './curves/index.js';
 export * from './plot/index.js';
 export * from './report/index.js';

@@ -70,13 +70,14 @@ export async function startTrialWorker(options: TrialWorkerOptions): Promise<Tri
         job.updateProgress({ step, totalSteps: job.data.config.totalSteps }).catch(() => undefined);
       });
       if (outcome.status === 'stopped') {
-        if (stopping && token) {
-          // Graceful stop: the trial checkpointed; hand the job back without counting a failure or a stall.
-          await job.moveToWait(token);
-          options.onEvent?.({ type: 'released', jobId, trial: job.data, step: outcome.step });
-          throw new WaitingError();
+        if (lockSignal?.aborted || !token) {
+          throw new Error(`trial ${job.data.trialId}: stopped at step ${outcome.step} because this worker lost its lock on the job (another worker resumes it)`);
         }
-        throw new Error(`trial ${job.data.trialId}: stopped at step ${outcome.step} because this worker lost its lock on the job (another worker resumes it)`);
+        // Stopped on request (stop(), or a signal sent to the trial process): the trial checkpointed; hand the job
+        // back to the wait list without counting a failure or a stall.
+        await job.moveToWait(token);
+        options.onEvent?.({ type: 'released', jobId, trial: job.data, step: outcome.step });
+        throw new WaitingError();
       }
       options.onEvent?.({ type: 'finished', jobId, trial: job.data, outcome });
       return outcome;
