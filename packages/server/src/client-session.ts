@@ -18,6 +18,7 @@ import type { RolloutSink } from './rollout-runner.js';
 import type { RunCatalogue } from './run-catalogue.js';
 import { describeFailure, ServerError } from './server-errors.js';
 import type { ResolvedServerOptions } from './server-options.js';
+import { readSweepCurves } from './sweep-curves.js';
 import type { StreamIdAllocator } from './stream-ids.js';
 
 /** Name this server gives in its hello. */
@@ -175,6 +176,8 @@ export class ClientSession {
         return this.startStream(message, false, (sink) => this.openRollout(message, sink));
       case 'requestRollout':
         return this.startStream(message, true, (sink) => this.requestRollout(message, sink));
+      case 'getCurves':
+        return this.channel.sendControl(readSweepCurves(this.context.catalogue.runsDir, message));
     }
   }
 
