@@ -1,10 +1,11 @@
-// The command dispatcher: train, eval, serve, sweep; --help everywhere; usage errors exit 2 with a message naming the problem.
+// The command dispatcher: train, eval, serve, sweep, worker; --help everywhere; usage errors exit 2 with a message naming the problem.
 import { evalCommand, EVAL_HELP } from './eval-command.js';
 import { plotCommand, PLOT_HELP } from './plot-command.js';
 import { reportCommand, REPORT_HELP } from './report-command.js';
 import { serveCommand, SERVE_HELP } from './serve-command.js';
 import { sweepCommand, SWEEP_HELP } from './sweep-command.js';
 import { trainCommand, TRAIN_HELP, type CommandIo } from './train-command.js';
+import { workerCommand, WORKER_HELP } from './worker-command.js';
 import { CommandError, USAGE_EXIT_CODE, UsageError } from './usage-error.js';
 
 export const MAIN_HELP = `Usage: rapier-gym <command> [options]
@@ -16,6 +17,7 @@ Commands:
   sweep   run a sweep file's trials on local workers    (rapier-gym sweep tools/experiments/sweeps/smoke.yaml)
   plot    learning curves of a sweep or runs folder     (rapier-gym plot runs/sweeps/<name> --out curves.png)
   report  one offline HTML page for a sweep             (rapier-gym report runs/sweeps/<name>)
+  worker  run trials a sweep enqueued on Redis          (rapier-gym worker --queue redis://host:6379)
 
 Run "rapier-gym <command> --help" for a command's options.`;
 
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CommandIo) => Promise
   plot: { run: plotCommand, help: PLOT_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
   sweep: { run: sweepCommand, help: SWEEP_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
 };
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */

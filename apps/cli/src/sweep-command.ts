@@ -6,15 +6,19 @@ import {
   defaultSweepStore,
   formatSummaryTable,
   groupLabel,
+  parseRedisUrl,
   readSweepFile,
+  RedisConnectionError,
   runSweep,
+  runSweepOnQueue,
   SweepStore,
   type Sweep,
   type TrialEvent,
 } from '@rapier-gym/experiments';
 import { integerFlag } from './parse-flags.js';
+import { queuedSweepReporter } from './queued-sweep-progress.js';
 import type { CommandIo } from './train-command.js';
-import { UsageError } from './usage-error.js';
+import { CommandError, UsageError } from './usage-error.js';
 
 export const SWEEP_HELP = `Usage: rapier-gym sweep <file.yaml|file.json> [options]
 
@@ -28,6 +32,9 @@ Options:
   --workers <N>   trials trained at once, each in a child process [number of cores: ${availableParallelism()}]
   --store <DIR>   the sweep's folder [runs/sweeps/<name>]
   --dry-run       validate the file and list the trials without training
+  --queue <url>   enqueue the unfinished trials on the Redis queue at redis://host:port instead of training here, wait
+                  for "rapier-gym worker --queue <url>" processes (any number, on any machines) to run them, then print
+                  the same summary; --store must then be a folder every worker sees at the same path (a shared mount)
   -h, --help      this help
 
 Re-running the same command resumes: finished trials are skipped, interrupted ones continue from their latest
@@ -38,10 +45,11 @@ const FLAGS = {
   workers: { type: 'string' },
   store: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  queue: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function parseSweepArgs(argv: string[]): { values: { workers?: string; store?: string; 'dry-run'?: boolean; help?: boolean }; positionals: string[] } {
+function parseSweepArgs(argv: string[]): { values: { workers?: string; store?: string; 'dry-run'?: boolean; queue?: string; help?: boolean }; positionals: string[] } {
   try {
     return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: true });
   } catch (error) {
@@ -87,6 +95,14 @@ export async function sweepCommand(argv: string[], io: CommandIo): Promise<numbe
     throw new UsageError(`sweep: expected one sweep file (.yaml, .yml or .json), received ${positionals.length === 0 ? 'none' : positionals.map((p) => `"${p}"`).join(', ')} (see rapier-gym sweep --help)`);
   }
   const workers = integerFlag('workers', flags.workers, 1, 1024) ?? availableParallelism();
+  if (flags.queue !== undefined) {
+    if (flags.workers !== undefined) throw new UsageError('--workers runs trials here; with --queue, start "rapier-gym worker --queue <url> --concurrency N" processes instead');
+    try {
+      parseRedisUrl(flags.queue);
+    } catch (error) {
+      throw new UsageError(`--queue: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   let sweep: Sweep;
   try {
     sweep = readSweepFile(positionals[0]!);
@@ -112,25 +128,29 @@ export async function sweepCommand(argv: string[], io: CommandIo): Promise<numbe
   const removeInterrupt = io.onInterrupt(() => {
     interrupts += 1;
     if (interrupts === 1) {
-      io.stderr.write('\ninterrupt: every running trial saves a checkpoint and stops (Ctrl-C again to quit without waiting)\n');
+      io.stderr.write(flags.queue ? '\ninterrupt: stopped waiting; the trials stay queued for the workers\n' : '\ninterrupt: every running trial saves a checkpoint and stops (Ctrl-C again to quit without waiting)\n');
       controller.abort();
     } else process.exit(130);
   });
   try {
-    io.stderr.write(`workers: ${workers}\n`);
-    const result = await runSweep(sweep, {
-      workers,
-      store: storeDir,
-      signal: controller.signal,
-      onTrialEvent: (event) => {
-        const line = describeEvent(event, sweep);
-        if (line) io.stderr.write(`${line}\n`);
-      },
-    });
+    if (!flags.queue) io.stderr.write(`workers: ${workers}\n`);
+    const result = flags.queue
+      ? await runSweepOnQueue(sweep, { redisUrl: flags.queue, store: storeDir, signal: controller.signal, onEvent: queuedSweepReporter(flags.queue, sweep.trials.length, (line) => io.stderr.write(`${line}\n`)) }).catch((error: unknown) => {
+          throw error instanceof RedisConnectionError ? new CommandError(error.message) : error;
+        })
+      : await runSweep(sweep, {
+          workers,
+          store: storeDir,
+          signal: controller.signal,
+          onTrialEvent: (event) => {
+            const line = describeEvent(event, sweep);
+            if (line) io.stderr.write(`${line}\n`);
+          },
+        });
     io.stdout.write(`${formatSummaryTable(result.summary)}\n`);
     io.stderr.write(`summary: ${new SweepStore(storeDir).summaryPath}\n`);
     if (result.interrupted) {
-      io.stderr.write(`interrupted; resume with: rapier-gym sweep ${positionals[0]} --store ${storeDir}\n`);
+      io.stderr.write(`interrupted; resume with: rapier-gym sweep ${positionals[0]} --store ${storeDir}${flags.queue ? ` --queue ${flags.queue}` : ''}\n`);
       return 130;
     }
     if (result.failed.length > 0) {

@@ -2,7 +2,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestRedisServer, type TestRedisServer } from '../testing/redis-server.js';
-import { closeRedis, connectRedis } from './redis-client.js';
+import { closeRedis, connectRedis, RedisConnectionError } from './redis-client.js';
 import { parseRedisUrl } from './redis-url.js';
 import { openTrialQueue } from './trial-queue-client.js';
 import { startTrialWorker } from './trial-queue-worker.js';
@@ -48,6 +48,7 @@ describe('connectRedis', () => {
   it('names the URL, the refused connection and what was expected when nothing listens on the port', async () => {
     const port = await freePort();
     const url = `redis://127.0.0.1:${port}`;
+    await expect(connectRedis(url)).rejects.toBeInstanceOf(RedisConnectionError);
     await expect(connectRedis(url)).rejects.toThrow(
       `cannot reach Redis at ${url}: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:${port} (expected a redis-server answering PING at 127.0.0.1:${port}`,
     );

@@ -27,8 +27,16 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
+/** Redis could not be reached at the start (a command line can report it in one line, without a stack). */
+export class RedisConnectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RedisConnectionError';
+  }
+}
+
 function unreachable(target: RedisTarget, reason: string): Error {
-  return new Error(
+  return new RedisConnectionError(
     `cannot reach Redis at ${target.url}: ${reason} (expected a redis-server answering PING at ${target.host}:${target.port}; start one with "redis-server --port ${target.port}", or fix the URL)`,
   );
 }

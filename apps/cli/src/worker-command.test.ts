@@ -1,0 +1,103 @@
+// The built CLI's queue mode against a real redis-server: `sweep --queue` + `worker` run a sweep, Ctrl-C stops a worker, bad flags exit 2, an unreachable Redis exits 1 in one line.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startTestRedisServer, type TestRedisServer } from '../../../packages/experiments/src/testing/redis-server.js';
+
+const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'main.js');
+const root = mkdtempSync(join(tmpdir(), 'rapier-gym-worker-'));
+const sweepFile = join(root, 'queued.json');
+writeFileSync(
+  sweepFile,
+  JSON.stringify({
+    name: 'cli-queue',
+    base: {
+      env: 'Pendulum-v1',
+      totalSteps: 200,
+      backend: 'cpu',
+      logEvery: 50,
+      evalEvery: 0,
+      evalEpisodes: 1,
+      checkpointEvery: 100,
+      sac: { actorHiddenSizes: [8, 8], criticHiddenSizes: [8, 8], batchSize: 16, learningStarts: 50, randomSteps: 50, bufferSize: 1000 },
+    },
+    seeds: 2,
+  }),
+);
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let redis: TestRedisServer;
+beforeAll(async () => {
+  redis = await startTestRedisServer();
+});
+afterAll(async () => {
+  await redis?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('worker and sweep --queue usage errors', () => {
+  it.each([
+    [['worker'], /worker: --queue redis:\/\/host:port is required/],
+    [['worker', '--queue', 'localhost:6379'], /--queue: Redis URL "localhost:6379" has scheme "localhost" \(expected redis:\/\/host:port/],
+    [['worker', '--queue', 'redis://127.0.0.1:6379', '--concurrency', '0'], /--concurrency must be an integer in \[1, 256\], received "0"/],
+    [['worker', '--queue', 'redis://127.0.0.1:6379', '--lock-duration', 'soon'], /--lock-duration must be an integer in \[100, ∞\], received "soon"/],
+    [['sweep', sweepFile, '--queue', 'http://127.0.0.1:6379'], /--queue: Redis URL "http:\/\/127.0.0.1:6379" has scheme "http"/],
+    [['sweep', sweepFile, '--queue', 'redis://127.0.0.1:6379', '--workers', '2'], /--workers runs trials here; with --queue, start "rapier-gym worker/],
+  ])('%j exits 2 naming the flag', (args, message) => {
+    const r = cli(...args);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+  });
+
+  it('an unreachable Redis is one line naming the URL and what was expected, exit 1, for worker and sweep --queue', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    for (const args of [['worker', '--queue', url], ['sweep', sweepFile, '--queue', url, '--store', join(root, 'unreached')]]) {
+      const r = cli(...args);
+      expect(r.stderr).toMatch(new RegExp(`^rapier-gym: cannot reach Redis at ${url}: ECONNREFUSED.*expected a redis-server answering PING at 127\\.0\\.0\\.1:\\d+`, 'm'));
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.code).toBe(1);
+    }
+  });
+});
+
+describe('sweep --queue with a worker', () => {
+  it('the worker runs the enqueued trials, the sweep prints the summary; Ctrl-C stops the idle worker with code 130', async () => {
+    const worker = spawn(process.execPath, [main, 'worker', '--queue', redis.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let workerErr = '';
+    worker.stderr.on('data', (chunk: Buffer) => (workerErr += chunk.toString()));
+    const workerExit = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+
+    const store = join(root, 'store');
+    const sweep = spawn(process.execPath, [main, 'sweep', sweepFile, '--queue', redis.url, '--store', store], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    sweep.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    sweep.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => sweep.once('exit', (c) => resolve(c)));
+
+    expect(err).toMatch(/queued {3}2 trial\(s\) on redis:\/\/127\.0\.0\.1:\d+; waiting for workers/);
+    expect(err).toMatch(/done {5}seed=1 \(step 200\) \[\d\/2\]/);
+    expect(err).toMatch(/done {5}seed=2 \(step 200\) \[\d\/2\]/);
+    expect(out).toMatch(/sweep cli-queue: 2\/2 trials finished/);
+    expect(code).toBe(0);
+
+    // the same command again finds both trials finished and enqueues nothing
+    const again = cli('sweep', sweepFile, '--queue', redis.url, '--store', store);
+    expect(again.stderr).toMatch(/skip {5}seed=1 \(finished earlier\)[\s\S]*skip {5}seed=2[\s\S]*queued {3}0 trial\(s\)/);
+    expect(again.stdout).toMatch(/2\/2 trials finished/);
+    expect(again.code).toBe(0);
+
+    expect(workerErr).toMatch(/worker .*: pulling trials from redis:\/\/127\.0\.0\.1:\d+ \(concurrency 1/);
+    expect(workerErr).toMatch(/finished cli-queue\/seed=1 at step 200/);
+    worker.kill('SIGINT');
+    expect(await workerExit).toBe(130);
+    expect(workerErr).toMatch(/worker stopped/);
+  });
+});
