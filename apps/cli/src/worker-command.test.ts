@@ -1,11 +1,13 @@
-// The built CLI's queue mode against a real redis-server: `sweep --queue` + `worker` run a sweep, Ctrl-C stops a worker, bad flags exit 2, an unreachable Redis exits 1 in one line.
-import { spawn, spawnSync } from 'node:child_process';
+// The CLI's queue mode against a real redis-server: the built `sweep --queue` + `worker` run a sweep and Ctrl-C stops a worker; bad flags exit 2, an unreachable Redis exits 1 in one line.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startTestRedisServer, type TestRedisServer } from '../../../packages/experiments/src/testing/redis-server.js';
+import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import { runCli } from './cli.js';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'main.js');
 const root = mkdtempSync(join(tmpdir(), 'rapier-gym-worker-'));
@@ -33,12 +35,53 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-let redis: TestRedisServer;
+/** runCli in this process (the sources): exit code and what it wrote. */
+async function cliHere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) => new Writable({ write: (chunk: Buffer, _encoding, done) => (append(chunk.toString()), done()) });
+  const code = await runCli(args, {
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+    onInterrupt: () => () => undefined,
+    viewerDir: undefined,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A TCP port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+// Debian's redis-server (.ci/run installs it; packages/experiments/src/testing/redis-server.ts is the fuller helper),
+// without persistence, on a free port; ready when it logs so.
+let redisServer: ChildProcess | undefined;
+const redis = { url: '' };
 beforeAll(async () => {
-  redis = await startTestRedisServer();
+  const port = await freePort();
+  redisServer = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let log = '';
+    redisServer!.once('error', (error) => reject(new Error(`redis-server could not start (install it with "apt-get install -y redis-server"): ${error.message}`)));
+    redisServer!.stdout!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('Ready to accept connections')) resolve();
+    });
+  });
+  redis.url = `redis://127.0.0.1:${port}`;
 });
 afterAll(async () => {
-  await redis?.stop();
+  if (redisServer && redisServer.exitCode === null) {
+    const exited = new Promise((resolve) => redisServer!.once('exit', resolve));
+    redisServer.kill('SIGTERM');
+    await exited;
+  }
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -50,8 +93,8 @@ describe('worker and sweep --queue usage errors', () => {
     [['worker', '--queue', 'redis://127.0.0.1:6379', '--lock-duration', 'soon'], /--lock-duration must be an integer in \[100, ∞\], received "soon"/],
     [['sweep', sweepFile, '--queue', 'http://127.0.0.1:6379'], /--queue: Redis URL "http:\/\/127.0.0.1:6379" has scheme "http"/],
     [['sweep', sweepFile, '--queue', 'redis://127.0.0.1:6379', '--workers', '2'], /--workers runs trials here; with --queue, start "rapier-gym worker/],
-  ])('%j exits 2 naming the flag', (args, message) => {
-    const r = cli(...args);
+  ])('%j exits 2 naming the flag', async (args, message) => {
+    const r = await cliHere(...args);
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(2);
   });
@@ -59,7 +102,7 @@ describe('worker and sweep --queue usage errors', () => {
   it('an unreachable Redis is one line naming the URL and what was expected, exit 1, for worker and sweep --queue', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     for (const args of [['worker', '--queue', url], ['sweep', sweepFile, '--queue', url, '--store', join(root, 'unreached')]]) {
-      const r = cli(...args);
+      const r = await cliHere(...args);
       expect(r.stderr).toMatch(new RegExp(`^rapier-gym: cannot reach Redis at ${url}: ECONNREFUSED.*expected a redis-server answering PING at 127\\.0\\.0\\.1:\\d+`, 'm'));
       expect(r.stderr).not.toMatch(/^\s+at /m);
       expect(r.code).toBe(1);
