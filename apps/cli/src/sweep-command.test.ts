@@ -1,10 +1,12 @@
-// The built CLI's sweep command (node dist/main.js sweep): usage errors exit 2 naming the flag or path; a tiny sweep runs, prints its table, and a rerun skips it.
+// The sweep command: usage errors exit 2 naming the flag or path (in-process runCli); on the built CLI (node dist/main.js) a tiny sweep runs, prints its table, and a rerun skips it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli.js';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'main.js');
 const root = mkdtempSync(join(tmpdir(), 'rapier-gym-sweep-'));
@@ -13,6 +15,18 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli in this process (what main.js turns into the exit code), for the quick usage-error cases. */
+async function cliInProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = { stdout: '', stderr: '' };
+  const stream = (key: 'stdout' | 'stderr') => {
+    const s = new PassThrough();
+    s.on('data', (chunk: Buffer) => (out[key] += chunk.toString()));
+    return s;
+  };
+  const code = await runCli(args, { stdout: stream('stdout'), stderr: stream('stderr'), onInterrupt: () => () => undefined, viewerDir: undefined });
+  return { code, ...out };
 }
 
 const tiny = join(root, 'tiny.yaml');
@@ -51,13 +65,14 @@ describe('sweep usage errors', () => {
     [['sweep', join(root, 'missing.yaml')], /missing\.yaml: cannot read the file/],
     [['sweep', badValue], /bad\.yaml: grid\["sac\.numCritics"\]\[1\]: sac config: numCritics must be an integer in \[1, 10\], received 11/],
     [['sweep', badEnv], /env\.yaml: trial "seed=1": .*Nope-v0/],
-  ])('%j exits 2 naming the problem', (args, message) => {
-    const r = cli(...args);
+  ])('%j exits 2 naming the problem', async (args, message) => {
+    const r = await cliInProcess(...args);
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(2);
   });
 
-  it('--help and --dry-run exit 0', () => {
+  it('on the built CLI: a bad flag exits 2 naming it; --help and --dry-run exit 0', () => {
+    expect(cli('sweep', tiny, '--workers', '0')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--workers must be an integer in \[1, 1024\], received "0"/) });
     expect(cli('sweep', '--help')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: rapier-gym sweep <file\.yaml\|file\.json>/) });
     const dry = cli('sweep', tiny, '--dry-run');
     expect(dry.code).toBe(0);
