@@ -12,6 +12,7 @@ import {
   episodeEndMessage,
   episodeStartFromHeader,
   type ClientMessage,
+  type CurvesMessage,
   type RolloutInput,
 } from '@rapier-gym/protocol';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -40,6 +41,8 @@ export interface FakeServerOptions {
   live: RolloutInput;
   /** Extra files served by path, e.g. { '/runs/a.rgr': bytes }. */
   files?: Record<string, Uint8Array>;
+  /** The answer to getCurves, per requested metric (the request's sweep and requestId are copied in). */
+  curves?: Record<string, CurvesMessage>;
 }
 
 /** Sends every episode of `live` as a live stream: episodeStart, binary frames, episodeEnd. */
@@ -89,6 +92,16 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
       received.push(message);
       if (message.type === 'hello') socket.send(encodeServerControlMessage(createHello('server', 'fake-server (viewer e2e)')));
       if (message.type === 'listRuns') socket.send(encodeServerControlMessage({ type: 'runList', runs: [], rollouts: [] }));
+      if (message.type === 'getCurves') {
+        const answer = options.curves?.[message.metric ?? 'eval'];
+        socket.send(
+          encodeServerControlMessage(
+            answer
+              ? { ...answer, sweep: message.sweep, ...(message.requestId === undefined ? {} : { requestId: message.requestId }) }
+              : { type: 'error', code: 'not_found', message: `no sweep ${JSON.stringify(message.sweep)}`, offendingType: 'getCurves' },
+          ),
+        );
+      }
       if (message.type === 'subscribeLive') {
         socket.send(
           encodeServerControlMessage({

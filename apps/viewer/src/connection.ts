@@ -16,6 +16,8 @@ export interface ConnectionHandlers {
   onPayload: (payload: ServerPayload) => void;
   /** Status changes, with a human-readable detail. */
   onStatus: (status: ConnectionStatus, detail: string) => void;
+  /** After every successful handshake (first connect and reconnects), once subscribeLive and listRuns are sent. */
+  onConnected?: () => void;
 }
 
 export interface ConnectionOptions {
@@ -109,6 +111,7 @@ export class Connection {
       if (this.options.runId !== undefined) subscribe.runId = this.options.runId;
       this.send(subscribe);
       this.send({ type: 'listRuns' });
+      this.handlers.onConnected?.();
       return;
     }
     this.handlers.onPayload(payload);

@@ -6,6 +6,9 @@ export interface PlotSeries {
   color: string;
   xs: ArrayLike<number>;
   ys: ArrayLike<number>;
+  /** A shaded band from lower to upper at each x (e.g. ± std over seeds), drawn under the line. */
+  lower?: ArrayLike<number>;
+  upper?: ArrayLike<number>;
 }
 
 export const SERIES_COLORS = ['#2f6fdf', '#e0533d', '#2aa36b', '#b05fd8', '#d99a1e', '#1fb3c4', '#8a8a8a', '#d6458f', '#6b8e23', '#4b4bd0'];
@@ -20,7 +23,7 @@ export class LinePlot {
   private xScaleInverse: ((pixel: number) => number) | undefined;
 
   constructor(
-    readonly title: string,
+    public title: string,
     container: HTMLElement,
   ) {
     const wrapper = document.createElement('div');
@@ -36,9 +39,15 @@ export class LinePlot {
     });
   }
 
-  setData(series: PlotSeries[], xLabel: string): void {
+  setData(series: PlotSeries[], xLabel: string, title?: string): void {
     this.series = series;
     this.xLabel = xLabel;
+    if (title !== undefined) this.title = title;
+  }
+
+  /** What is drawn: each series' label, point count and whether it has a band (for tests). */
+  get seriesSummary(): { label: string; color: string; points: number; band: boolean }[] {
+    return this.series.map((series) => ({ label: series.label, color: series.color, points: Math.min(series.xs.length, series.ys.length), band: series.lower !== undefined && series.upper !== undefined }));
   }
 
   setCursor(x: number | undefined): void {
@@ -62,7 +71,7 @@ export class LinePlot {
     context.fillStyle = '#223';
     context.fillText(this.title, 6, 11);
     const xRange = extent(this.series.map((series) => series.xs));
-    const yRange = extent(this.series.map((series) => series.ys));
+    const yRange = extent(this.series.flatMap((series) => [series.ys, ...(series.lower && series.upper ? [series.lower, series.upper] : [])]));
     if (!xRange || !yRange) {
       context.fillStyle = '#889';
       context.fillText('no data', width / 2 - 18, height / 2);
@@ -107,6 +116,9 @@ export class LinePlot {
     context.rect(left, top, right - left, bottom - top);
     context.clip();
     for (const series of this.series) {
+      if (series.lower && series.upper) drawBand(context, series, x, y);
+    }
+    for (const series of this.series) {
       context.strokeStyle = series.color;
       context.lineWidth = 1.3;
       context.beginPath();
@@ -125,6 +137,15 @@ export class LinePlot {
         drawing = true;
       }
       context.stroke();
+      if (series.lower && series.upper) {
+        context.fillStyle = series.color;
+        for (let i = 0; i < count; i++) {
+          if (!Number.isFinite(series.ys[i]!)) continue;
+          context.beginPath();
+          context.arc(x(series.xs[i]!), y(series.ys[i]!), 2, 0, 2 * Math.PI);
+          context.fill();
+        }
+      }
     }
     if (this.cursorX !== undefined && Number.isFinite(this.cursorX)) {
       const pixel = Math.round(x(this.cursorX)) + 0.5;
@@ -153,4 +174,28 @@ export class LinePlot {
       legendX += labelWidth;
     }
   }
+}
+
+/** Fills the band between lower and upper, one polygon per run of finite points, in the series colour at low alpha. */
+function drawBand(context: CanvasRenderingContext2D, series: PlotSeries, x: (value: number) => number, y: (value: number) => number): void {
+  const lower = series.lower!;
+  const upper = series.upper!;
+  const count = Math.min(series.xs.length, lower.length, upper.length);
+  context.fillStyle = series.color;
+  context.globalAlpha = 0.18;
+  let start = 0;
+  while (start < count) {
+    while (start < count && !(Number.isFinite(lower[start]!) && Number.isFinite(upper[start]!))) start++;
+    let end = start;
+    while (end < count && Number.isFinite(lower[end]!) && Number.isFinite(upper[end]!)) end++;
+    if (end > start) {
+      context.beginPath();
+      for (let i = start; i < end; i++) context.lineTo(x(series.xs[i]!), y(upper[i]!));
+      for (let i = end - 1; i >= start; i--) context.lineTo(x(series.xs[i]!), y(lower[i]!));
+      context.closePath();
+      context.fill();
+    }
+    start = end;
+  }
+  context.globalAlpha = 1;
 }

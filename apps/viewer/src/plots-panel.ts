@@ -1,7 +1,8 @@
 // The plots beside the 3D view: reward and its info terms, actions, chosen observations (cursor = timeline) and the
-// learning curve of the run from its metrics rows.
-import type { MetricsRow } from '@rapier-gym/protocol';
+// learning curve of the run from its metrics rows, or of a sweep's groups (mean line and band per group).
+import type { CurvesMessage, MetricsRow } from '@rapier-gym/protocol';
 import type { EpisodeTrack } from './episode-track.js';
+import { GROUP_CURVE_METRICS, groupCurveSeries, groupCurveTitle } from './group-curves.js';
 import { LinePlot, SERIES_COLORS, type PlotSeries } from './line-plot.js';
 import type { RolloutEntry } from './rollout-store.js';
 
@@ -18,6 +19,9 @@ export class PlotsPanel {
   private shownObservationKey = '';
   private metricsRows: MetricsRow[] = [];
   private metricsDirty = false;
+  private groupCurves: CurvesMessage | undefined;
+  /** Called with a metric name when the picker changes while a sweep's curves are shown (to request them). */
+  onGroupMetric: ((metric: string) => void) | undefined;
 
   constructor(container: HTMLElement, seek: (time: number) => void) {
     this.reward = new LinePlot('reward (total and reward terms)', container);
@@ -43,13 +47,32 @@ export class PlotsPanel {
     this.learningCurve = new LinePlot('learning curve', container);
     for (const plot of [this.reward, this.infoTerms, this.actions, this.observations]) plot.onPick = seek;
     this.observationPicker.addEventListener('change', () => (this.shownFrames = -1));
-    this.metricPicker.addEventListener('change', () => (this.metricsDirty = true));
+    this.metricPicker.addEventListener('change', () => {
+      if (this.groupCurves) this.onGroupMetric?.(this.metricPicker.value);
+      else this.metricsDirty = true;
+    });
+  }
+
+  /** Shows a sweep's grouped curves in the learning-curve plot (from now on the picker lists the sweep metrics). */
+  setGroupCurves(message: CurvesMessage): void {
+    if (!this.groupCurves) {
+      this.metricPicker.replaceChildren(...GROUP_CURVE_METRICS.map(({ name, label }) => new Option(label, name)));
+      this.metricPicker.dataset['mode'] = 'sweep';
+    }
+    this.groupCurves = message;
+    this.metricsDirty = true;
+  }
+
+  /** The learning-curve plot's series (for tests): one per run metric, or one per sweep group. */
+  get learningCurveSeries(): LinePlot['seriesSummary'] {
+    return this.learningCurve.seriesSummary;
   }
 
   /** Adds metrics rows of the run (the learning curve keeps the newest 100000). */
   addMetrics(rows: MetricsRow[]): void {
     this.metricsRows.push(...rows);
     if (this.metricsRows.length > 100_000) this.metricsRows.splice(0, this.metricsRows.length - 100_000);
+    if (this.groupCurves) return;
     const keys = new Set<string>();
     for (const row of rows) for (const key of Object.keys(row)) if (key !== 'step') keys.add(key);
     const existing = new Set(Array.from(this.metricPicker.options, (option) => option.value));
@@ -128,6 +151,10 @@ export class PlotsPanel {
   }
 
   private rebuildLearningCurve(): void {
+    if (this.groupCurves) {
+      this.learningCurve.setData(groupCurveSeries(this.groupCurves), 'env steps', groupCurveTitle(this.groupCurves));
+      return;
+    }
     const key = this.metricPicker.value;
     if (!key) {
       this.learningCurve.setData([], 'env steps');

@@ -18,6 +18,8 @@ export interface ViewerTestState {
   cameraTarget: [number, number, number];
   contactsShown: number;
   metricsRows: number;
+  /** The learning-curve plot's series: run metrics, or one per sweep group (with a band). */
+  learningCurve: { title: string; series: { label: string; color: string; points: number; band: boolean }[] };
   helpVisible: boolean;
   layout: string;
 }
@@ -74,6 +76,10 @@ export function installTestHook(app: ViewerApp): void {
         cameraTarget: [target.x, target.y, target.z],
         contactsShown: app.contacts.count,
         metricsRows: (app as unknown as { plots: { metricsRowCount: number } }).plots.metricsRowCount,
+        learningCurve: (() => {
+          const plots = (app as unknown as { plots: { learningCurve: { title: string }; learningCurveSeries: ViewerTestState['learningCurve']['series'] } }).plots;
+          return { title: plots.learningCurve.title, series: plots.learningCurveSeries };
+        })(),
         helpVisible: !app.elements.help.hidden,
         layout: app.options.layout,
       };

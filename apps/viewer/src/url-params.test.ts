@@ -23,6 +23,8 @@ describe('parseViewerParams', () => {
     expect(params.rolloutUrls).toEqual(['a.rgr', '/runs/b.rgr']);
     expect(params.speed).toBe(0.5);
     expect(params.runId).toBe('hopper-1');
+    expect(params.sweep).toBeUndefined();
+    expect(parseViewerParams('?sweep=alpha-study', page).sweep).toBe('alpha-study');
     expect(() => parseViewerParams('?speed=fast', page)).toThrow(/\?speed=: expected a number > 0, received "fast"/);
   });
 });

@@ -9,6 +9,8 @@ export interface ViewerParams {
   speed: number;
   /** Live run to subscribe to (`?run=`); all runs when absent. */
   runId?: string;
+  /** Sweep whose grouped learning curves to show (`?sweep=<name>`, a folder under the server's runs/sweeps/). */
+  sweep?: string;
 }
 
 /**
@@ -32,5 +34,7 @@ export function parseViewerParams(search: string, page: { protocol: string; host
   const params: ViewerParams = { wsUrl, rolloutUrls: query.getAll('rollout').filter((url) => url !== ''), speed };
   const runId = query.get('run');
   if (runId) params.runId = runId;
+  const sweep = query.get('sweep');
+  if (sweep) params.sweep = sweep;
   return params;
 }

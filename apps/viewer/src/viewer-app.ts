@@ -68,6 +68,7 @@ export class ViewerApp {
   private snapCamera = true;
   private lastPlotDraw = 0;
   private readonly frameTimes: number[] = [];
+  private groupCurveMetric = 'eval';
 
   constructor(
     readonly elements: ViewerElements,
@@ -126,7 +127,12 @@ export class ViewerApp {
     this.resize();
 
     if (params.wsUrl) {
-      this.connection = new Connection(params.wsUrl, { onPayload: (payload) => this.onPayload(payload), onStatus: (status, detail) => this.onStatus(status, detail) }, params.runId !== undefined ? { runId: params.runId } : {});
+      this.connection = new Connection(
+        params.wsUrl,
+        { onPayload: (payload) => this.onPayload(payload), onStatus: (status, detail) => this.onStatus(status, detail), onConnected: () => this.requestGroupCurves() },
+        params.runId !== undefined ? { runId: params.runId } : {},
+      );
+      this.plots.onGroupMetric = (metric) => this.requestGroupCurves(metric);
       this.connection.start();
     } else showMessage(elements.status, 'live stream off; open a rollout file (o) or drop one here');
     for (const url of params.rolloutUrls) void fetchRollout(url, (rollout, name) => this.addRollout(rollout, name), (message) => this.error(message));
@@ -159,6 +165,9 @@ export class ViewerApp {
         case 'metrics':
           this.plots.addMetrics(payload.rows);
           break;
+        case 'curves':
+          this.plots.setGroupCurves(payload);
+          break;
         case 'runList':
           this.list.setServerRollouts(payload.rollouts);
           break;
@@ -171,6 +180,13 @@ export class ViewerApp {
     } catch (error) {
       this.error(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** Asks the server for the `?sweep=` sweep's grouped curves (of `metric`, default the evaluation return). */
+  private requestGroupCurves(metric = this.groupCurveMetric): void {
+    if (this.params.sweep === undefined) return;
+    this.groupCurveMetric = metric;
+    this.connection?.send({ type: 'getCurves', requestId: 'sweep-curves', sweep: this.params.sweep, metric });
   }
 
   private onStatus(status: ConnectionStatus, detail: string): void {
