@@ -7,6 +7,8 @@ import { groupLabelOf } from '../curves/run-grouping.js';
 export interface SummaryCell {
   mean: number;
   std: number;
+  /** Trials the statistics are over. */
+  n: number;
 }
 
 export interface SummaryRow {
@@ -26,7 +28,7 @@ export interface SummaryTable {
 }
 
 const isNumberOrNull = (value: unknown): value is number | null => value === null || (typeof value === 'number' && Number.isFinite(value));
-const cell = (mean: number | null, std: number | null): SummaryCell | null => (mean === null ? null : { mean, std: std ?? 0 });
+const cell = (mean: number | null, std: number | null, n: number): SummaryCell | null => (mean === null ? null : { mean, std: std ?? 0, n });
 
 /**
  * Reads `<sweepDir>/summary.json` as `rapier-gym sweep` writes it (groups with overrides, finalEvalMean/Std,
@@ -53,8 +55,8 @@ export function readSummaryFile(sweepDir: string, fields: readonly string[]): Su
     if (!Number.isSafeInteger(done) || !Number.isSafeInteger(total)) return undefined;
     rows.push({
       label: groupLabelOf(fields.length > 0 ? fields : Object.keys(overrides), overrides as Record<string, unknown>),
-      final: cell(finalEvalMean as number | null, finalEvalStd as number | null),
-      best: cell(bestEvalMean as number | null, bestEvalStd as number | null),
+      final: cell(finalEvalMean as number | null, finalEvalStd as number | null, done as number),
+      best: cell(bestEvalMean as number | null, bestEvalStd as number | null, done as number),
       wallSeconds: wallSecondsMean as number | null,
       done: done as number,
       total: total as number,
@@ -67,8 +69,8 @@ export function readSummaryFile(sweepDir: string, fields: readonly string[]): Su
 export function summaryRowsOfGroups(groups: readonly CurveGroupSummary[]): SummaryRow[] {
   return groups.map((group) => ({
     label: group.label,
-    final: group.final && { mean: group.final.mean, std: group.final.std },
-    best: group.best && { mean: group.best.mean, std: group.best.std },
+    final: group.final && { mean: group.final.mean, std: group.final.std, n: group.final.n },
+    best: group.best && { mean: group.best.mean, std: group.best.std, n: group.best.n },
     wallSeconds: group.wallSeconds?.mean ?? null,
     done: group.done,
     total: group.trials,

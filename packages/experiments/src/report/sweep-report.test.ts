@@ -49,6 +49,8 @@ describe('sweep report', () => {
     // alpha 0.1: finals −300, −500 → −400 ± √20000 = 141.4; bests the same; wall (10 + 20) / 2 = 15
     expect(html).toContain('<tr><td>0.1</td><td>-400.0 ± 141.4</td><td>-400.0 ± 141.4</td><td>15.0</td><td>2/2</td></tr>');
     expect(html).toContain('Computed from metrics.jsonl');
+    // the hostile-valued group has one trial with metrics out of two: its n is shown
+    expect(html).toContain('<td>-600.0 ± 0.0 (n=1)</td>');
   });
 
   it('uses summary.json when it has the form rapier-gym sweep writes', async () => {

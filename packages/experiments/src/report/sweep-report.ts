@@ -13,7 +13,8 @@ import { summaryTable, type SummaryCell } from './summary-rows.js';
 export const REPORT_METRICS: readonly string[] = ['eval', 'train', 'alpha', 'entropy'];
 
 const json = (value: unknown): string => escapeHtml(JSON.stringify(value, null, 2) ?? 'null');
-const plusMinus = (c: SummaryCell | null): string => (c === null ? '—' : `${c.mean.toFixed(1)} ± ${c.std.toFixed(1)}`);
+/** `mean ± std`, with `(n=k)` when fewer trials than the group has went into it (one trial has no spread: std 0). */
+const plusMinus = (c: SummaryCell | null, total: number): string => (c === null ? '—' : `${c.mean.toFixed(1)} ± ${c.std.toFixed(1)}${c.n < total ? ` (n=${c.n})` : ''}`);
 
 /** The report's HTML for a sweep source (every inserted text escaped; no script, no external URL). */
 export async function sweepReportHtml(source: CurveSource, options: CurveOptions = {}): Promise<string> {
@@ -44,7 +45,7 @@ export async function sweepReportHtml(source: CurveSource, options: CurveOptions
     `<tr><th>${escapeHtml(grouping.fields.join(', ') || 'group')}</th><th>final eval return</th><th>best eval return</th><th>wall s / trial</th><th>trials done</th></tr>`,
     ...table.rows.map(
       (row) =>
-        `<tr><td>${escapeHtml(row.label)}</td><td>${escapeHtml(plusMinus(row.final))}</td><td>${escapeHtml(plusMinus(row.best))}</td><td>${row.wallSeconds === null ? '—' : escapeHtml(row.wallSeconds.toFixed(1))}</td><td>${row.done}/${row.total}</td></tr>`,
+        `<tr><td>${escapeHtml(row.label)}</td><td>${escapeHtml(plusMinus(row.final, row.total))}</td><td>${escapeHtml(plusMinus(row.best, row.total))}</td><td>${row.wallSeconds === null ? '—' : escapeHtml(row.wallSeconds.toFixed(1))}</td><td>${row.done}/${row.total}</td></tr>`,
     ),
     '</table>',
     `<p class="note">${escapeHtml(table.note)}</p>`,
