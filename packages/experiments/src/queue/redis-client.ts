@@ -8,7 +8,7 @@ export interface RedisConnectOptions {
   connectTimeoutMs?: number;
   /**
    * Reconnect attempts after the connection, once established, drops (default 20: back-off 0.2 s, 0.4 s, … capped at
-   * 3 s, about 50 s in all); then the client ends and its commands fail, so a worker exits instead of hanging.
+   * 3 s, about 40 s in all); then the client ends and its commands fail, so a worker exits instead of hanging.
    */
   reconnectAttempts?: number;
   /**

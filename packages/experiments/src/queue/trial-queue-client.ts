@@ -124,19 +124,29 @@ export async function openTrialQueue(options: TrialQueueClientOptions): Promise<
         pending.delete(jobId);
         if (pending.size === 0) finish();
       };
+      // Jobs found running by the first check (their 'active' event may have passed before these listeners).
+      const announced = new Set<string>();
+      let firstCheck = true;
       // The job's state is the truth; events only make the wait prompt.
       const check = async (jobId: string): Promise<void> => {
         const job = await getJob(jobId);
         if (!job) return settle(jobId, { reason: 'the job was removed from the queue' });
         const state = await job.getState();
-        if (state === 'completed') settle(jobId, { outcome: job.returnvalue ?? undefined });
+        if (state === 'active' && firstCheck) {
+          announced.add(jobId);
+          emit({ type: 'started', jobId });
+        } else if (state === 'completed') settle(jobId, { outcome: job.returnvalue ?? undefined });
         else if (state === 'failed') settle(jobId, { reason: job.failedReason || 'failed' });
       };
       const checkAll = (): void => {
-        Promise.all([...pending].map(check)).catch((error: unknown) => fail(error));
+        Promise.all([...pending].map(check))
+          .then(() => (firstCheck = false))
+          .catch((error: unknown) => fail(error));
       };
       const listeners = {
-        active: ({ jobId }: { jobId: string }) => emit({ type: 'started', jobId }),
+        active: ({ jobId }: { jobId: string }) => {
+          if (!announced.delete(jobId)) emit({ type: 'started', jobId });
+        },
         progress: ({ jobId, data }: { jobId: string; data: unknown }) => {
           const progress = progressStep(data);
           if (progress) emit({ type: 'progress', jobId, ...progress });
