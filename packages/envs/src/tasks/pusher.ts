@@ -5,6 +5,7 @@ import { BodyComs } from './body-com.js';
 import { loadTaskModel, MujocoEnv } from './mujoco-env.js';
 import { TASK_OVERLAYS } from './overlays.js';
 import { raiseLightLinkInertia } from './light-link-inertia.js';
+import { lendAnchorMass } from './anchor-mass.js';
 import { applyRootDamping, foldRootJointTerms, type RootDamping } from './root-joint-terms.js';
 import type { TaskOverlay } from './task-overlay.js';
 
@@ -19,6 +20,12 @@ export interface PusherOptions {
 
 /** Rapier-only: the floor on the wrist_flex link's principal moments (light-link-inertia.ts), kg·m². */
 export const PUSHER_LINK_INERTIA_FLOOR = 1e-4;
+
+/**
+ * Rapier-only: kg moved from the forearm to the wrist_flex link at their shared anchor (anchor-mass.ts), so that one
+ * TGS substep holds the 5 g link's joint; the robot's mass distribution is unchanged.
+ */
+export const PUSHER_WRIST_ANCHOR_MASS = 0.1;
 
 /** Gymnasium's Pusher-v5 keyword arguments and defaults. */
 export const PUSHER_DEFAULTS: PusherOptions = {
@@ -36,7 +43,8 @@ export const PUSHER_DEFAULTS: PusherOptions = {
  * reset: arm at qpos0, object slides (obj_slidey, obj_slidex) = (U(−0.3, 0), U(−0.2, 0.2)) redrawn until the
  * pair is farther than 0.17 from the goal's (0, 0); goal slides 0; qvel = U(±0.005) with the last four set to 0.
  * The object's and goal's slide armature (0.04) and damping (0.5) act on their bodies (root-joint-terms.ts); the 5 g
- * wrist_flex link's inertia is raised to PUSHER_LINK_INERTIA_FLOOR so that Rapier holds its limit (light-link-inertia.ts).
+ * wrist_flex link's inertia is raised to PUSHER_LINK_INERTIA_FLOOR so that Rapier holds its limit (light-link-inertia.ts),
+ * and it borrows PUSHER_WRIST_ANCHOR_MASS from the forearm at its anchor so that its joint holds (anchor-mass.ts).
  */
 export class PusherEnv extends MujocoEnv {
   readonly observationSpace = new Box(-Infinity, Infinity, [23]);
@@ -49,7 +57,9 @@ export class PusherEnv extends MujocoEnv {
   constructor(options: Partial<PusherOptions> = {}, overlay: Partial<TaskOverlay> = {}) {
     const resolved = { ...PUSHER_DEFAULTS, ...options };
     const original = loadTaskModel(resolved.xml_file, 'Pusher-v5');
-    const folded = foldRootJointTerms(raiseLightLinkInertia(original, PUSHER_LINK_INERTIA_FLOOR).model, 'Pusher-v5');
+    const raised = raiseLightLinkInertia(original, PUSHER_LINK_INERTIA_FLOOR).model;
+    const lent = lendAnchorMass(raised, 'r_wrist_flex_link', PUSHER_WRIST_ANCHOR_MASS, 'Pusher-v5');
+    const folded = foldRootJointTerms(lent, 'Pusher-v5');
     super('Pusher-v5', folded.model, resolved.frame_skip, { ...TASK_OVERLAYS['Pusher-v5']!, ...overlay });
     if (this.model.nq !== 11 || this.model.nv !== 11 || this.model.nu !== 7) {
       throw new Error(`Pusher-v5: expected a model with 11 qpos, 11 qvel and 7 actuators (7 arm hinges, object and goal slides), got ${this.model.nq}, ${this.model.nv} and ${this.model.nu}`);
