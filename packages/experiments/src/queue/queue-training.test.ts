@@ -1,4 +1,4 @@
-// Sweeps on the Redis queue with real training: worker processes (built dist) run every trial, a rerun skips finished trials, a SIGKILLed worker's trial is resumed by another from its checkpoint.
+// Sweeps on the Redis queue with real training: worker processes (built dist) run every trial, a rerun skips finished trials, Ctrl-C hands a trial back at a checkpoint, a SIGKILLed worker's trial is resumed by another from its checkpoint.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { startTrialWorker } from ${JSON.stringify(WORKER_MODULE)};
 const [url, name] = process.argv.slice(1);
 const worker = await startTrialWorker({
   redisUrl: url, name, settings: { lockDurationMs: 2000, stalledIntervalMs: 1000 },
-  onEvent: (e) => console.log(JSON.stringify({ type: e.type, trialId: e.trial.trialId, outcome: e.outcome, error: e.error && e.error.message })),
+  onEvent: (e) => console.log(JSON.stringify({ type: e.type, trialId: e.trial.trialId, outcome: e.outcome, step: e.step, error: e.error && e.error.message })),
 });
 console.log(JSON.stringify({ type: 'ready' }));
 process.on('SIGINT', () => void worker.stop().then(() => process.exit(0)));
@@ -27,6 +27,7 @@ process.on('SIGINT', () => void worker.stop().then(() => process.exit(0)));
 interface WorkerLine {
   type: string;
   trialId?: string;
+  step?: number;
   outcome?: { status: string; step: number; resumedFromStep?: number };
   error?: string;
 }
@@ -147,42 +148,59 @@ describe('sweep on the queue with real training', () => {
     await Promise.all([exited(a.child), exited(b.child)]);
   });
 
-  it('a worker SIGKILLed mid-trial loses nothing: another worker resumes the trial from its checkpoint and finishes it', async () => {
-    const sweep = validateSweep({ name: 'killed', base: { ...tiny, totalSteps: 400 }, seeds: [7] }, 'killed.yaml');
-    const store = join(root, 'killed');
+  it('Ctrl-C on a worker checkpoints its trial and hands it back; a SIGKILLed worker loses nothing either: the next worker resumes from the last checkpoint and finishes', async () => {
+    const sweep = validateSweep({ name: 'stopped-and-killed', base: { ...tiny, totalSteps: 400 }, seeds: [7] }, 'stopped-and-killed.yaml');
+    const store = join(root, 'stopped-and-killed');
     const run = new RunDirectory(join(store, 'trials', 'seed=7'));
+    const checkpointAfter = async (step: number): Promise<number> => {
+      for (;;) {
+        const latest = existsSync(join(run.checkpointsDir, 'latest')) ? latestCheckpointStep(run.checkpointsDir) : undefined;
+        if (latest !== undefined && latest > step) return latest;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
     const first = startWorker(redis.url, 'first');
     await first.waitFor((l) => l.type === 'ready');
     const events: QueuedSweepEvent[] = [];
     const finished = runSweepOnQueue(sweep, { redisUrl: redis.url, store, pollMs: 500, onEvent: (e) => events.push(e) });
 
-    // kill the first worker once the trial has a checkpoint (and has not finished)
-    let checkpoint: number | undefined;
-    while (checkpoint === undefined) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      checkpoint = existsSync(join(run.checkpointsDir, 'latest')) ? latestCheckpointStep(run.checkpointsDir) : undefined;
-    }
-    first.child.kill('SIGKILL');
+    // 1. Ctrl-C (SIGINT) on the first worker after the trial's first checkpoint: it saves a checkpoint at the current
+    //    step, puts the job back in the wait list (no stall, no failure) and exits.
+    await checkpointAfter(0);
+    first.child.kill('SIGINT');
+    const released = await first.waitFor((l) => l.type === 'released');
     await exited(first.child);
-    expect(checkpoint).toBeLessThan(400);
+    expect(first.child.exitCode).toBe(0);
+    expect(released.step).toBeLessThan(400);
+    expect(latestCheckpointStep(run.checkpointsDir)).toBe(released.step);
+    expect(run.readRecord().status).toBe('stopped');
+    expect(events.filter((e) => e.type === 'stalled' || e.type === 'retrying' || e.type === 'failed')).toEqual([]);
 
+    // 2. The second worker takes the job over at once; SIGKILL it after it wrote a checkpoint of its own.
     const second = startWorker(redis.url, 'second');
+    const killedAfter = await checkpointAfter(released.step!);
+    second.child.kill('SIGKILL');
+    await exited(second.child);
+    expect(killedAfter).toBeLessThan(400);
+
+    // 3. Its lock expires, the job is recovered as stalled, and the third worker finishes the trial.
+    const third = startWorker(redis.url, 'third');
     const result = await finished;
     expect(result.failed).toEqual([]);
-    const done = await second.waitFor((l) => l.type === 'finished');
-    expect(first.lines.some((l) => l.type === 'finished')).toBe(false);
-    expect(events.some((e) => e.type === 'stalled')).toBe(true);
+    const done = await third.waitFor((l) => l.type === 'finished');
+    expect([...first.lines, ...second.lines].some((l) => l.type === 'finished')).toBe(false);
+    expect(events.filter((e) => e.type === 'stalled')).toHaveLength(1);
 
-    // the second session started at a checkpoint the first one wrote, not at 0
+    // the last session started at a checkpoint the second one wrote, not at 0
     const resumedFrom = done.outcome?.resumedFromStep;
-    expect(resumedFrom).toBeGreaterThanOrEqual(checkpoint!);
+    expect(resumedFrom).toBeGreaterThanOrEqual(killedAfter);
     expect(resumedFrom).toBeLessThan(400);
     expect(done.outcome).toMatchObject({ status: 'finished', step: 400 });
     expect(run.readRecord().status).toBe('finished');
     const steps = run.readMetrics().map((row) => row.step);
     expect(steps).toEqual(Array.from({ length: 8 }, (_, i) => 50 * (i + 1)));
 
-    second.child.kill('SIGINT');
-    await exited(second.child);
+    third.child.kill('SIGINT');
+    await exited(third.child);
   });
 });
