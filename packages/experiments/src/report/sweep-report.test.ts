@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCurveSource } from '../curves/run-loading.js';
+import { summarizeSweep } from '../sweep-summary.js';
 import { writeFixtureRun, writeFixtureSweep } from '../testing/run-fixtures.js';
 import { sweepReportHtml, writeSweepReport } from './sweep-report.js';
 
@@ -64,6 +65,17 @@ describe('sweep report', () => {
     // a summary.json of another form is ignored rather than trusted
     writeFileSync(join(other, 'summary.json'), JSON.stringify({ groups: [{ overrides: {}, finalEvalMean: 'high' }] }));
     expect(await sweepReportHtml(loadCurveSource(other))).toContain('Computed from metrics.jsonl');
+  });
+
+  it('reads the summary.json that rapier-gym sweep writes (summarizeSweep): population std over finished trials', async () => {
+    const other = makeSweep('sweep-written');
+    writeFileSync(join(other, 'summary.json'), JSON.stringify(summarizeSweep(other)));
+    const html = await sweepReportHtml(loadCurveSource(other));
+    expect(html).toContain('From summary.json');
+    // alpha 0.1, both finished: finals −300, −500 → −400 ± 100 (population std); bests the same; wall 15
+    expect(html).toContain('<tr><td>0.1</td><td>-400.0 ± 100.0</td><td>-400.0 ± 100.0</td><td>15.0</td><td>2/2</td></tr>');
+    // the hostile group has no finished trial: no figures, 0/2 done, label escaped
+    expect(html).toContain('<tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td><td>—</td><td>—</td><td>—</td><td>0/2</td></tr>');
   });
 
   it('refuses a folder that is not a sweep', async () => {

@@ -55,7 +55,7 @@ export function writeFixtureSweep(dir: string, name: string, base: Record<string
   const ids = trials.map((trial) => fixtureTrialId(trial.overrides, trial.seed));
   const fields = [...new Set(trials.flatMap((trial) => Object.keys(trial.overrides)))];
   const grid = Object.fromEntries(fields.map((field) => [field, [...new Set(trials.map((trial) => JSON.stringify(trial.overrides[field])))].map((text) => JSON.parse(text) as unknown)]));
-  const manifest = { name, description: '', base, grid, list: [], seeds: [...new Set(trials.map((trial) => trial.seed))], trials: trials.map((trial, i) => ({ id: ids[i], overrides: trial.overrides, seed: trial.seed })) };
+  const manifest = { name, description: '', base, grid, list: [], seeds: [...new Set(trials.map((trial) => trial.seed))], trials: trials.map((trial, i) => ({ id: ids[i], group: ids[i]!.replace(/(__)?seed=\d+$/, '') || 'base', overrides: trial.overrides, seed: trial.seed })) };
   writeFileSync(join(dir, 'sweep.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   trials.forEach((trial, i) => {
     if (!trial.rows) return;
