@@ -1,13 +1,4 @@
 // Vitest configuration for @rapier-gym/sac: tests sit beside the code as src/**/*.test.ts.
-import { defineConfig } from 'vitest/config';
+import { workspaceVitestConfig } from '../../vitest.shared.mjs';
 
-export default defineConfig({
-  resolve: { conditions: ['@rapier-gym/source'] },
-  ssr: { resolve: { conditions: ['@rapier-gym/source'] } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    watch: false,
-    testTimeout: 60_000,
-  },
-});
+export default workspaceVitestConfig();

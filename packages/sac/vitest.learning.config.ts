@@ -1,14 +1,4 @@
 // Vitest configuration of the learning suite (npm run test:learning): minutes-long runs with published thresholds.
-import { defineConfig } from 'vitest/config';
+import { workspaceVitestConfig } from '../../vitest.shared.mjs';
 
-export default defineConfig({
-  resolve: { conditions: ['@rapier-gym/source'] },
-  ssr: { resolve: { conditions: ['@rapier-gym/source'] } },
-  test: {
-    include: ['learning/**/*.test.ts'],
-    environment: 'node',
-    watch: false,
-    testTimeout: 900_000,
-    fileParallelism: false,
-  },
-});
+export default workspaceVitestConfig({ include: ['learning/**/*.test.ts'], testTimeout: 900_000, fileParallelism: false });
