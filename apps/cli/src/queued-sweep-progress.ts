@@ -1,8 +1,9 @@
 // Progress lines of `sweep --queue`: what the workers do with the sweep's trials, as the queue reports it.
-import type { QueuedSweepEvent } from '@rapier-gym/experiments';
+import { redactRedisUrl, type QueuedSweepEvent } from '@rapier-gym/experiments';
 
 /** A function that turns queue events into stderr lines: starts, every 25 % of a trial's steps, stalls, retries, ends. */
-export function queuedSweepReporter(queueUrl: string, totalTrials: number, write: (line: string) => void): (event: QueuedSweepEvent) => void {
+export function queuedSweepReporter(url: string, totalTrials: number, write: (line: string) => void): (event: QueuedSweepEvent) => void {
+  const queueUrl = redactRedisUrl(url);
   const quarters = new Map<string, number>();
   let ended = 0;
   let skipped = 0;

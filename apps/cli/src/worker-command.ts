@@ -1,5 +1,5 @@
 // `rapier-gym worker --queue redis://host:port`: pulls sweep trials from the Redis queue and runs them; Ctrl-C checkpoints and hands them back.
-import { parseRedisUrl, QUEUE_SETTINGS_DEFAULTS, startTrialWorker, type QueueSettings, type TrialWorker } from '@rapier-gym/experiments';
+import { parseRedisUrl, QUEUE_SETTINGS_DEFAULTS, redactRedisUrl, startTrialWorker, type QueueSettings, type TrialWorker } from '@rapier-gym/experiments';
 import { hostname } from 'node:os';
 import { integerFlag, parseFlags } from './parse-flags.js';
 import type { CommandIo } from './train-command.js';
@@ -80,7 +80,7 @@ export async function workerCommand(argv: string[], io: CommandIo): Promise<numb
   } catch (error) {
     throw new CommandError(error instanceof Error ? error.message : String(error));
   }
-  io.stderr.write(`worker ${name}: pulling trials from ${flags.queue} (concurrency ${concurrency}; Ctrl-C checkpoints and hands trials back)\n`);
+  io.stderr.write(`worker ${name}: pulling trials from ${redactRedisUrl(flags.queue)} (concurrency ${concurrency}; Ctrl-C checkpoints and hands trials back)\n`);
 
   let interrupted = false;
   const removeInterrupt = io.onInterrupt(() => {

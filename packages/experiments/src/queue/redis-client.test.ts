@@ -3,14 +3,22 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestRedisServer, type TestRedisServer } from '../testing/redis-server.js';
 import { closeRedis, connectRedis, RedisConnectionError } from './redis-client.js';
-import { parseRedisUrl } from './redis-url.js';
+import { parseRedisUrl, redactRedisUrl } from './redis-url.js';
 import { openTrialQueue } from './trial-queue-client.js';
 import { startTrialWorker } from './trial-queue-worker.js';
 
 describe('parseRedisUrl', () => {
   it('reads host, port (6379 by default) and database index', () => {
-    expect(parseRedisUrl('redis://10.0.0.5:6380/2')).toEqual({ url: 'redis://10.0.0.5:6380/2', host: '10.0.0.5', port: 6380, db: 2, tls: false });
+    expect(parseRedisUrl('redis://10.0.0.5:6380/2')).toEqual({ url: 'redis://10.0.0.5:6380/2', displayUrl: 'redis://10.0.0.5:6380/2', host: '10.0.0.5', port: 6380, db: 2, tls: false });
     expect(parseRedisUrl('rediss://queue.example')).toMatchObject({ host: 'queue.example', port: 6379, db: 0, tls: true });
+  });
+
+  it('never shows a password: messages name the URL with *** in its place', () => {
+    expect(redactRedisUrl('redis://:s3cret@10.0.0.5:6379')).toBe('redis://:***@10.0.0.5:6379');
+    expect(redactRedisUrl('rediss://queue:s3cret@host/1')).toBe('rediss://queue:***@host/1');
+    expect(redactRedisUrl('redis://host:6379')).toBe('redis://host:6379');
+    expect(parseRedisUrl('redis://:s3cret@10.0.0.5:6379').displayUrl).toBe('redis://:***@10.0.0.5:6379');
+    expect(() => parseRedisUrl('redis://:s3cret@10.0.0.5:6379/x')).toThrow('Redis URL "redis://:***@10.0.0.5:6379/x" has path "/x"');
   });
 
   it('rejects what is not redis://host:port, naming the URL and the expected form', () => {
@@ -57,6 +65,11 @@ describe('connectRedis', () => {
   it('gives up after the connect timeout when the server never answers', async () => {
     const url = `redis://127.0.0.1:${silentPort}`;
     await expect(connectRedis(url, { connectTimeoutMs: 300 })).rejects.toThrow(new RegExp(`^cannot reach Redis at ${url}: .*(timeout|within 300 ms)`, 'i'));
+  });
+
+  it('keeps a password out of the message', async () => {
+    const port = await freePort();
+    await expect(connectRedis(`redis://:s3cret@127.0.0.1:${port}`)).rejects.toThrow(`cannot reach Redis at redis://:***@127.0.0.1:${port}: ECONNREFUSED`);
   });
 
   it('the queue client and the worker fail the same way before touching BullMQ', async () => {

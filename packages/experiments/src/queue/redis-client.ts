@@ -37,7 +37,7 @@ export class RedisConnectionError extends Error {
 
 function unreachable(target: RedisTarget, reason: string): Error {
   return new RedisConnectionError(
-    `cannot reach Redis at ${target.url}: ${reason} (expected a redis-server answering PING at ${target.host}:${target.port}; start one with "redis-server --port ${target.port}", or fix the URL)`,
+    `cannot reach Redis at ${target.displayUrl}: ${reason} (expected a redis-server answering PING at ${target.host}:${target.port}; start one with "redis-server --port ${target.port}", or fix the URL)`,
   );
 }
 

@@ -2,6 +2,7 @@
 import { Worker, WaitingError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { closeRedis, connectRedis, type RedisConnectOptions } from './redis-client.js';
+import { redactRedisUrl } from './redis-url.js';
 import { resolveQueueSettings, type QueueSettings } from './queue-settings.js';
 import { TRIAL_QUEUE_NAME, type QueuedTrial, type QueuedTrialOutcome, type RunQueuedTrial } from './queued-trial.js';
 import { trialProcessRunner } from './trial-process-runner.js';
@@ -129,7 +130,7 @@ export async function startTrialWorker(options: TrialWorkerOptions): Promise<Tri
   // Reconnects ran out: Redis is gone for good; stop (the trials checkpoint, but their jobs cannot be released).
   connection.on('end', () => {
     if (stopping) return;
-    lost = new Error(`lost the Redis connection at ${options.redisUrl} (reconnect attempts ran out)`);
+    lost = new Error(`lost the Redis connection at ${redactRedisUrl(options.redisUrl)} (reconnect attempts ran out)`);
     void stop();
   });
 
