@@ -113,7 +113,11 @@ export async function startTrialWorker(options: TrialWorkerOptions): Promise<Tri
   closed.catch(() => undefined);
 
   const shutdown = async (): Promise<void> => {
-    await worker.close();
+    try {
+      await worker.close();
+    } catch (error) {
+      lost ??= error instanceof Error ? error : new Error(String(error));
+    }
     await closeRedis(connection);
     if (lost) rejectClosed(lost);
     else resolveClosed();
