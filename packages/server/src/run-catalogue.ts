@@ -58,6 +58,9 @@ async function readJsonObject(path: string): Promise<Record<string, unknown> | n
   }
 }
 
+/** What makes a folder of the runs directory a run (any one of them). */
+const RUN_MARKERS = ['config.json', 'metrics.jsonl', 'checkpoints', 'rollouts'];
+
 async function listDir(path: string): Promise<{ name: string; isDirectory: boolean; isFile: boolean }[]> {
   try {
     const entries = await readdir(path, { withFileTypes: true });
@@ -108,7 +111,9 @@ export class RunCatalogue {
   /** Every run folder with its summary, and every recorded rollout of every run. */
   async listRuns(): Promise<{ runs: RunDetails[]; rollouts: RolloutSummary[] }> {
     if (this.runsDir === undefined) return { runs: [], rollouts: [] };
-    const entries = (await listDir(this.runsDir)).filter((entry) => entry.isDirectory && isRunName(entry.name));
+    const candidates = (await listDir(this.runsDir)).filter((entry) => entry.isDirectory && isRunName(entry.name));
+    const entries = [];
+    for (const entry of candidates) if (await this.looksLikeRun(entry.name)) entries.push(entry);
     entries.sort((a, b) => a.name.localeCompare(b.name));
     const runs: RunDetails[] = [];
     const rollouts: RolloutSummary[] = [];
@@ -184,6 +189,12 @@ export class RunCatalogue {
       if (isMissing(error)) throw new ServerError('not_found', missing);
       throw error;
     }
+  }
+
+  /** A run folder holds at least one of config.json, metrics.jsonl, checkpoints/ or rollouts/ (sweeps/ and plots/ hold none). */
+  private async looksLikeRun(run: string): Promise<boolean> {
+    const names = new Set((await listDir(join(this.requireRunsDir(), run))).map((entry) => entry.name));
+    return RUN_MARKERS.some((name) => names.has(name));
   }
 
   private async runDetails(run: string, rollouts: RolloutSummary[]): Promise<RunDetails> {

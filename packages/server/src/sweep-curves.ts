@@ -1,7 +1,7 @@
 // Answers getCurves: the grouped learning curves of a sweep under `<runs>/sweeps/<name>`, via @rapier-gym/experiments.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { groupedCurves, loadCurveSource, parseSmoothing, resolveMetric, type GroupedCurves } from '@rapier-gym/experiments';
+import { groupedCurves, loadCurveSource, parseSmoothing, resolveMetric, type GroupedCurves } from '@rapier-gym/experiments/curves';
 import type { CurvesMessage, GetCurvesMessage } from '@rapier-gym/protocol';
 import { METRICS_COLUMNS } from '@rapier-gym/sac';
 import { assertRunName, isRunName } from './safe-names.js';
