@@ -1,7 +1,8 @@
 // The sweep side of the queue: enqueues trials idempotently (one job per trial id) and waits for them with QueueEvents.
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { closeRedis, connectRedis, type RedisConnectOptions } from './redis-client.js';
+import { closeRedis, connectRedis, RedisConnectionError, type RedisConnectOptions } from './redis-client.js';
+import { redactRedisUrl } from './redis-url.js';
 import { resolveQueueSettings, type QueueSettings } from './queue-settings.js';
 import { TRIAL_QUEUE_NAME, trialJobId, type QueuedTrial, type QueuedTrialOutcome } from './queued-trial.js';
 
@@ -141,7 +142,7 @@ export async function openTrialQueue(options: TrialQueueClientOptions): Promise<
       const checkAll = (): void => {
         Promise.all([...pending].map(check))
           .then(() => (firstCheck = false))
-          .catch((error: unknown) => fail(error));
+          .catch((error: unknown) => (connection.status === 'end' ? lost() : fail(error)));
       };
       const listeners = {
         active: ({ jobId }: { jobId: string }) => {
@@ -166,6 +167,10 @@ export async function openTrialQueue(options: TrialQueueClientOptions): Promise<
       events.on('stalled', listeners.stalled);
       events.on('completed', listeners.completed);
       events.on('failed', listeners.failed);
+      // Reconnects ran out: stop waiting with one clear line (the jobs stay in Redis, should it come back).
+      const lost = (): void =>
+        fail(new RedisConnectionError(`lost the Redis connection at ${redactRedisUrl(options.redisUrl)} while waiting (reconnect attempts ran out); the trials stay queued if Redis comes back — run the same command again to wait for them`));
+      connection.once('end', lost);
       const timer = setInterval(checkAll, pollMs);
       const interrupt = (): void => {
         report.interrupted = true;
@@ -176,6 +181,7 @@ export async function openTrialQueue(options: TrialQueueClientOptions): Promise<
       function cleanup(): void {
         done = true;
         clearInterval(timer);
+        connection.off('end', lost);
         signal?.removeEventListener('abort', interrupt);
         events.off('active', listeners.active);
         events.off('progress', listeners.progress);

@@ -136,4 +136,32 @@ describe('trial queue', () => {
     expect(calls).toBe(2);
     expect(report.failed.get(added[0]!)).toBe('diverged (call 2)');
   });
+
+  it('a Redis lost for good ends the wait and the worker with one clear error each (after the reconnect attempts)', async () => {
+    const doomed = await startTestRedisServer();
+    const queueName = 'q-lost';
+    const client = await openTrialQueue({ redisUrl: doomed.url, queueName, connect: { reconnectAttempts: 1 } });
+    let aborted = false;
+    const worker = await startTrialWorker({
+      redisUrl: doomed.url,
+      queueName,
+      connect: { reconnectAttempts: 1 },
+      runTrial: (_t, signal) =>
+        new Promise((resolve) =>
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            resolve({ status: 'stopped', step: 3, sessionSeconds: 0 });
+          }),
+        ),
+    });
+    const { added } = await client.enqueue([trial('s6', 'seed=1')]);
+    const waiting = client.awaitJobs(added);
+    while (worker.running === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    doomed.process.kill('SIGKILL');
+    await expect(waiting).rejects.toThrow(`lost the Redis connection at ${doomed.url} while waiting (reconnect attempts ran out)`);
+    await expect(worker.closed).rejects.toThrow(`lost the Redis connection at ${doomed.url} (reconnect attempts ran out)`);
+    expect(aborted).toBe(true);
+    await client.close();
+    await doomed.stop();
+  });
 });
