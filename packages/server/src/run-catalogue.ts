@@ -191,8 +191,12 @@ export class RunCatalogue {
     }
   }
 
-  /** A run folder holds at least one of config.json, metrics.jsonl, checkpoints/ or rollouts/ (sweeps/ and plots/ hold none). */
+  /**
+   * A run folder holds at least one of config.json, metrics.jsonl, checkpoints/ or rollouts/, or is a run the live hub
+   * knows (a trainer that has not written yet); sweeps/, plots/ and stray empty folders are not runs.
+   */
   private async looksLikeRun(run: string): Promise<boolean> {
+    if (this.options.liveStatus?.(run) !== undefined) return true;
     const names = new Set((await listDir(join(this.requireRunsDir(), run))).map((entry) => entry.name));
     return RUN_MARKERS.some((name) => names.has(name));
   }

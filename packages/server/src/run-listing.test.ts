@@ -9,7 +9,7 @@ import { removeTempDirs, tempDir } from './testing/temp-dirs.js';
 afterAll(() => removeTempDirs());
 
 describe('run listing', () => {
-  it('lists folders with a config, metrics, checkpoints or rollouts, and skips sweeps/ and plots/', async () => {
+  it('lists folders with a config, metrics, checkpoints or rollouts, and skips sweeps/, plots/ and empty folders', async () => {
     const runsDir = tempDir('listing');
     mkdirSync(join(runsDir, 'sweeps', 'alpha'), { recursive: true });
     writeFileSync(join(runsDir, 'sweeps', 'alpha', 'sweep.json'), '{}');
@@ -20,9 +20,10 @@ describe('run listing', () => {
     mkdirSync(join(runsDir, 'metrics-only'));
     writeFileSync(join(runsDir, 'metrics-only', 'metrics.jsonl'), '{"step":100}\n');
     mkdirSync(join(runsDir, 'checkpointed', 'checkpoints', '500'), { recursive: true });
+    mkdirSync(join(runsDir, 'empty'));
     const server = await startServer({ runsDir });
     try {
-      const listing = JSON.parse((await httpGet(server.port, '/api/runs')).body) as { runs: { runId: string }[] };
+      const listing = JSON.parse((await httpGet(server.port, '/api/runs')).body.toString()) as { runs: { runId: string }[] };
       expect(listing.runs.map((run) => run.runId)).toEqual(['checkpointed', 'configured', 'metrics-only']);
     } finally {
       await server.close();

@@ -19,7 +19,7 @@ export function writeRolloutFile(path: string, rollout: RolloutInput, options: {
 
 /**
  * `<runsDir>/hopper-run`: config.json, metrics.jsonl (with a cut last line), checkpoints 1000 and 2000, and
- * rollouts/eval-000100.rgr (2 episodes of 12 frames). `<runsDir>/bare-run`: an empty folder.
+ * rollouts/eval-000100.rgr (2 episodes of 12 frames). `<runsDir>/bare-run`: only an empty checkpoints/ folder.
  */
 export function makeRunsDir(runsDir: string): { rollout: RolloutInput } {
   const run = join(runsDir, 'hopper-run');
@@ -32,6 +32,6 @@ export function makeRunsDir(runsDir: string): { rollout: RolloutInput } {
   rollout.header.runId = 'hopper-run';
   rollout.header.checkpointStep = 100;
   writeRolloutFile(join(run, 'rollouts', 'eval-000100.rgr'), rollout);
-  mkdirSync(join(runsDir, 'bare-run'));
+  mkdirSync(join(runsDir, 'bare-run', 'checkpoints'), { recursive: true });
   return { rollout };
 }
