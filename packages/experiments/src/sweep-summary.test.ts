@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evalReturns, formatSummaryTable, meanAndStd, summarizeSweep } from './sweep-summary.js';
+import { evalReturns, formatSummaryTable, summarizeSweep } from './sweep-summary.js';
 
 const root = mkdtempSync(join(tmpdir(), 'sweep-summary-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,11 +20,6 @@ function writeTrial(store: string, id: string, status: string, wallSeconds: numb
 }
 
 describe('summary', () => {
-  it('mean and population std', () => {
-    expect(meanAndStd([1, 3])).toEqual({ mean: 2, std: 1 });
-    expect(meanAndStd([])).toEqual({ mean: null, std: null });
-  });
-
   it('final = the last row with an eval return, best = the largest', () => {
     expect(evalReturns([row(100, -900), row(200, null), row(300, -400), row(400, -600)] as never)).toEqual({ final: -600, best: -400 });
     expect(evalReturns([row(100, null)] as never)).toEqual({ final: null, best: null });
@@ -47,8 +42,11 @@ describe('summary', () => {
     const summary = summarizeSweep(store);
     expect(summary).toMatchObject({ name: 'alpha', done: 3, total: 4 });
     const [a, b] = summary.groups;
-    // α = 0.2: finals −400 and −200 → −300 ± 100; bests −300 and −200 → −250 ± 50; wall (10 + 20) / 2.
-    expect(a).toMatchObject({ group: 'sac.alpha=0.2', done: 2, total: 2, finalEvalMean: -300, finalEvalStd: 100, bestEvalMean: -250, bestEvalStd: 50, wallSecondsMean: 15 });
+    // α = 0.2: finals −400 and −200 → −300 ± √((100² + 100²)/1) = 141.42; bests −300 and −200 → −250 ± √5000 = 70.71;
+    // wall (10 + 20) / 2.
+    expect(a).toMatchObject({ group: 'sac.alpha=0.2', done: 2, total: 2, finalEvalMean: -300, bestEvalMean: -250, wallSecondsMean: 15 });
+    expect(a!.finalEvalStd).toBeCloseTo(Math.sqrt(20000), 9);
+    expect(a!.bestEvalStd).toBeCloseTo(Math.sqrt(5000), 9);
     // auto: only seed 1 finished (the stopped trial is listed but not aggregated).
     expect(b).toMatchObject({ group: 'sac.alpha=auto', done: 1, total: 2, finalEvalMean: -150, finalEvalStd: 0, bestEvalMean: -150, wallSecondsMean: 30 });
     expect(b!.trials[1]).toMatchObject({ id: 'sac.alpha=auto__seed=2', status: 'stopped', step: 100, finalEvalReturn: -100 });
@@ -56,7 +54,7 @@ describe('summary', () => {
     const table = formatSummaryTable(summary).split('\n');
     expect(table[0]).toMatch(/^sweep alpha: 3\/4 trials finished/);
     expect(table[1]).toMatch(/^group\s+final eval return\s+best eval return\s+wall s\/trial\s+done$/);
-    expect(table[3]).toMatch(/^sac\.alpha=0\.2\s+-300\.0 ± 100\.0\s+-250\.0 ± 50\.0\s+15\.0\s+2\/2$/);
+    expect(table[3]).toMatch(/^sac\.alpha=0\.2\s+-300\.0 ± 141\.4\s+-250\.0 ± 70\.7\s+15\.0\s+2\/2$/);
     expect(table[4]).toMatch(/^sac\.alpha=auto\s+-150\.0 ± 0\.0\s+-150\.0 ± 0\.0\s+30\.0\s+1\/2$/);
   });
 

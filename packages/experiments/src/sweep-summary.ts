@@ -1,5 +1,6 @@
 // The sweep's summary: per group (swept values, seeds aggregated) final and best deterministic eval return, mean ± std, wall time.
 import type { MetricsRow } from '@rapier-gym/sac';
+import { seedStatistics } from './curves/seed-statistics.js';
 import type { RunRecord } from './run-directory.js';
 import type { SweepValue } from './sweep-spec.js';
 import { SweepStore } from './sweep-store.js';
@@ -27,7 +28,7 @@ export interface GroupSummary {
   trials: TrialSummary[];
   done: number;
   total: number;
-  /** Mean and population standard deviation over the finished trials' seeds (null when none finished). */
+  /** Mean and sample standard deviation (n − 1; 0 for one trial) over the finished trials (null when none finished). */
   finalEvalMean: number | null;
   finalEvalStd: number | null;
   bestEvalMean: number | null;
@@ -47,12 +48,11 @@ export interface SweepSummary {
   groups: GroupSummary[];
 }
 
-/** Mean and population standard deviation (divisor n, as numpy.std); null for no values. */
-export function meanAndStd(values: number[]): { mean: number | null; std: number | null } {
+/** Mean and sample standard deviation (the curves' seedStatistics); nulls for no values. */
+function meanAndStd(values: number[]): { mean: number | null; std: number | null } {
   if (values.length === 0) return { mean: null, std: null };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
-  return { mean, std: Math.sqrt(variance) };
+  const { mean, std } = seedStatistics(values);
+  return { mean, std };
 }
 
 /** The final and best deterministic evaluation returns of a run's metrics rows. */
@@ -126,6 +126,6 @@ export function formatSummaryTable(summary: SweepSummary): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  const title = `sweep ${summary.name}: ${summary.done}/${summary.total} trials finished (eval return: deterministic policy, mean ± std over seeds)`;
+  const title = `sweep ${summary.name}: ${summary.done}/${summary.total} trials finished (eval return: deterministic policy, mean ± sample std over the finished seeds)`;
   return [title, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

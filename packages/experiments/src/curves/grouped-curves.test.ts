@@ -1,11 +1,10 @@
-// Loading sweep and runs folders from disk, grouping them, their curves and the summary table (hand-computed numbers).
+// Loading sweep and runs folders from disk, grouping them and their curves (hand-computed numbers).
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFixtureRun, writeFixtureSweep } from '../testing/run-fixtures.js';
 import { groupedCurves } from './grouped-curves.js';
-import { summarizeCurveGroups } from './group-summary.js';
 import { groupRuns } from './run-grouping.js';
 import { loadCurveSource, loadRunFolders, parseMetricsLines } from './run-loading.js';
 
@@ -48,19 +47,6 @@ describe('a sweep folder', () => {
     expect(auto!.points.map((p) => [p.step, p.n, p.mean])).toEqual([[100, 1, -900], [300, 1, -600]]);
     const alpha = groupedCurves(source, { metric: 'alpha' });
     expect(alpha.groups[0]!.points.map((p) => p.mean)).toEqual([0.1, 0.1, 0.1]);
-  });
-
-  it('summarises final and best evaluation return over seeds, wall time and trials done', () => {
-    const [low, auto] = summarizeCurveGroups(groupRuns(source).groups);
-    // finals −200, −400 → mean −300, std √((100² + 100²)/1) = √20000; bests −200, −300 → mean −250, std √5000
-    expect(low!.final!.mean).toBe(-300);
-    expect(low!.final!.std).toBeCloseTo(Math.sqrt(20000), 9);
-    expect(low!.best!.mean).toBe(-250);
-    expect(low!.best!.std).toBeCloseTo(Math.sqrt(5000), 9);
-    expect(low!.wallSeconds!.mean).toBe(12); // wallSeconds 10 and 14 from config.json
-    expect(low).toMatchObject({ trials: 2, done: 2 });
-    // auto: one running trial: final −600, best −600, wall time from the last row's timeSeconds (6)
-    expect(auto).toMatchObject({ trials: 2, done: 0, final: { n: 1, mean: -600 }, best: { mean: -600 }, wallSeconds: { mean: 6 } });
   });
 });
 

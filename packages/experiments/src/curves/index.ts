@@ -7,4 +7,3 @@ export * from './curve-aggregation.js';
 export * from './run-loading.js';
 export * from './run-grouping.js';
 export * from './grouped-curves.js';
-export * from './group-summary.js';

@@ -1,3 +1,2 @@
 // Sweep reports: one self-contained HTML page with plots, the summary table and every trial's configuration.
-export * from './summary-rows.js';
 export * from './sweep-report.js';

@@ -1,10 +1,9 @@
-// The sweep report page: sections, inline plots, summary from summary.json or metrics, escaping, no external URLs.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The sweep report page: sections, inline plots, the sweep's summary table, escaping, no external URLs.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCurveSource } from '../curves/run-loading.js';
-import { summarizeSweep } from '../sweep-summary.js';
 import { writeFixtureRun, writeFixtureSweep } from '../testing/run-fixtures.js';
 import { sweepReportHtml, writeSweepReport } from './sweep-report.js';
 
@@ -45,37 +44,13 @@ describe('sweep report', () => {
     expect(html).toContain('4 trials (2 finished, 1 started and unfinished, 1 not started)');
   });
 
-  it('computes the summary from metrics when there is no summary.json', async () => {
+  it('shows the summary rapier-gym sweep prints: sample std over the finished trials of each group', async () => {
     const html = await sweepReportHtml(loadCurveSource(dir));
-    // alpha 0.1: finals −300, −500 → −400 ± √20000 = 141.4; bests the same; wall (10 + 20) / 2 = 15
+    // alpha 0.1, both finished: finals −300, −500 → −400 ± √20000 = 141.4; bests the same; wall (10 + 20) / 2 = 15
     expect(html).toContain('<tr><td>0.1</td><td>-400.0 ± 141.4</td><td>-400.0 ± 141.4</td><td>15.0</td><td>2/2</td></tr>');
-    expect(html).toContain('Computed from metrics.jsonl');
-    // the hostile-valued group has one trial with metrics out of two: its n is shown
-    expect(html).toContain('<td>-600.0 ± 0.0 (n=1)</td>');
-  });
-
-  it('uses summary.json when it has the form rapier-gym sweep writes', async () => {
-    const other = makeSweep('with-summary');
-    const group = (overrides: Record<string, unknown>, final: number) => ({ group: 'g', overrides, trials: [], done: 2, total: 2, finalEvalMean: final, finalEvalStd: 1.25, bestEvalMean: final + 10, bestEvalStd: 0.5, wallSecondsMean: 33 });
-    writeFileSync(join(other, 'summary.json'), JSON.stringify({ name: 'with-summary', groups: [group({ 'sac.alpha': 0.1 }, -123.45), group({ 'sac.alpha': hostile }, -1)] }));
-    const html = await sweepReportHtml(loadCurveSource(other));
-    expect(html).toContain('<tr><td>0.1</td><td>-123.5 ± 1.3</td><td>-113.5 ± 0.5</td><td>33.0</td><td>2/2</td></tr>');
-    expect(html).toContain('From summary.json');
-    expect(html).not.toContain('<script');
-    // a summary.json of another form is ignored rather than trusted
-    writeFileSync(join(other, 'summary.json'), JSON.stringify({ groups: [{ overrides: {}, finalEvalMean: 'high' }] }));
-    expect(await sweepReportHtml(loadCurveSource(other))).toContain('Computed from metrics.jsonl');
-  });
-
-  it('reads the summary.json that rapier-gym sweep writes (summarizeSweep): population std over finished trials', async () => {
-    const other = makeSweep('sweep-written');
-    writeFileSync(join(other, 'summary.json'), JSON.stringify(summarizeSweep(other)));
-    const html = await sweepReportHtml(loadCurveSource(other));
-    expect(html).toContain('From summary.json');
-    // alpha 0.1, both finished: finals −300, −500 → −400 ± 100 (population std); bests the same; wall 15
-    expect(html).toContain('<tr><td>0.1</td><td>-400.0 ± 100.0</td><td>-400.0 ± 100.0</td><td>15.0</td><td>2/2</td></tr>');
-    // the hostile group has no finished trial: no figures, 0/2 done, label escaped
+    // the hostile group has no finished trial (one running, one not started): no figures, 0/2, label escaped
     expect(html).toContain('<tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td><td>—</td><td>—</td><td>—</td><td>0/2</td></tr>');
+    expect(html).toContain('as rapier-gym sweep prints it');
   });
 
   it('refuses a folder that is not a sweep', async () => {

@@ -1,20 +1,24 @@
 // The one-page HTML report of a sweep: base config, learning curves (inline SVG), summary table and every trial's config.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { summarizeCurveGroups } from '../curves/group-summary.js';
 import { curvesOfGrouping, hasPoints, type CurveOptions } from '../curves/grouped-curves.js';
-import { groupRuns } from '../curves/run-grouping.js';
+import { groupLabelOf, groupRuns } from '../curves/run-grouping.js';
 import type { CurveSource } from '../curves/run-loading.js';
 import { curvesToSvg } from '../plot/curve-plot.js';
 import { escapeHtml, htmlPage, inlineSvg } from '../plot/html-text.js';
-import { summaryTable, type SummaryCell } from './summary-rows.js';
+import { summarizeSweep } from '../sweep-summary.js';
 
 /** Metrics plotted in a report, in order, each when some trial logged it (the chosen --metric goes first). */
 export const REPORT_METRICS: readonly string[] = ['eval', 'train', 'alpha', 'entropy'];
 
+/** What the summary table shows: the same figures as the table rapier-gym sweep prints (summarizeSweep). */
+const SUMMARY_NOTE =
+  'Deterministic evaluation return per group: mean ± sample std (n − 1) over its finished trials, as rapier-gym sweep prints it; final = the last evaluation, best = the highest; (n=k) when only k of the group\'s trials have finished.';
+
 const json = (value: unknown): string => escapeHtml(JSON.stringify(value, null, 2) ?? 'null');
 /** `mean ± std`, with `(n=k)` when fewer trials than the group has went into it (one trial has no spread: std 0). */
-const plusMinus = (c: SummaryCell | null, total: number): string => (c === null ? '—' : `${c.mean.toFixed(1)} ± ${c.std.toFixed(1)}${c.n < total ? ` (n=${c.n})` : ''}`);
+const plusMinus = (mean: number | null, std: number | null, n: number, total: number): string =>
+  mean === null ? '—' : `${mean.toFixed(1)} ± ${(std ?? 0).toFixed(1)}${n < total ? ` (n=${n})` : ''}`;
 
 /** The report's HTML for a sweep source (every inserted text escaped; no script, no external URL). */
 export async function sweepReportHtml(source: CurveSource, options: CurveOptions = {}): Promise<string> {
@@ -25,7 +29,7 @@ export async function sweepReportHtml(source: CurveSource, options: CurveOptions
   const panels = metrics.map((metric) => curvesOfGrouping(source, grouping, { ...options, metric })).filter(hasPoints);
   const figures: string[] = [];
   for (const curves of panels) figures.push(`<figure>${inlineSvg(await curvesToSvg(curves))}</figure>`);
-  const table = summaryTable(source.dir, grouping.fields, summarizeCurveGroups(grouping.groups));
+  const summary = summarizeSweep(source.dir);
   const title = `Sweep ${manifest.name}`;
   const total = manifest.trials.length;
   const started = source.runs.length;
@@ -43,12 +47,18 @@ export async function sweepReportHtml(source: CurveSource, options: CurveOptions
     '<h2>Summary</h2>',
     '<table>',
     `<tr><th>${escapeHtml(grouping.fields.join(', ') || 'group')}</th><th>final eval return</th><th>best eval return</th><th>wall s / trial</th><th>trials done</th></tr>`,
-    ...table.rows.map(
-      (row) =>
-        `<tr><td>${escapeHtml(row.label)}</td><td>${escapeHtml(plusMinus(row.final, row.total))}</td><td>${escapeHtml(plusMinus(row.best, row.total))}</td><td>${row.wallSeconds === null ? '—' : escapeHtml(row.wallSeconds.toFixed(1))}</td><td>${row.done}/${row.total}</td></tr>`,
-    ),
+    ...summary.groups.map((group) => {
+      const label = groupLabelOf(grouping.fields.length > 0 ? grouping.fields : Object.keys(group.overrides), group.overrides);
+      const cells = [
+        plusMinus(group.finalEvalMean, group.finalEvalStd, group.done, group.total),
+        plusMinus(group.bestEvalMean, group.bestEvalStd, group.done, group.total),
+        group.wallSecondsMean === null ? '—' : group.wallSecondsMean.toFixed(1),
+        `${group.done}/${group.total}`,
+      ];
+      return `<tr><td>${escapeHtml(label)}</td>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+    }),
     '</table>',
-    `<p class="note">${escapeHtml(table.note)}</p>`,
+    `<p class="note">${escapeHtml(SUMMARY_NOTE)}</p>`,
     '<h2>Trials</h2>',
     ...source.runs.map((run) => {
       const trial = run.record.trial;
