@@ -1,7 +1,10 @@
 // Shared parts of the locomotion benchmarks: the tasks, MuJoCo (mujoco-js) stepping the same MJCF, and health rules.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Rng, make, type Env } from '@rapier-gym/envs';
+import {
+  AntEnv, DEFAULT_OVERLAY, HalfCheetahEnv, HopperEnv, HumanoidEnv, HumanoidStandupEnv, InvertedDoublePendulumEnv, InvertedPendulumEnv, PusherEnv,
+  ReacherEnv, Rng, SwimmerEnv, Walker2dEnv, make, type Env, type TaskOverlay,
+} from '@rapier-gym/envs';
 import loadMujoco from 'mujoco-js';
 
 /** A locomotion task as both engines run it: Gymnasium id, robot file, frame skip and its health rule. */
@@ -67,10 +70,41 @@ export interface TaskInternals {
   jointErrors(): { separation: number; hingeOvershoot: number };
 }
 
-/** The task env without TimeLimit (make from the registry; the tasks register when @rapier-gym/envs loads). */
-export function makeTask(id: string, options: Record<string, unknown> = {}): { env: Env; inner: TaskInternals } {
-  const env = make(id, { max_episode_steps: null, ...options });
+type TaskClass = new (options: Record<string, unknown>, overlay: Partial<TaskOverlay>) => Env;
+const TASK_CLASSES: Record<string, TaskClass> = {
+  'Hopper-v5': HopperEnv, 'Walker2d-v5': Walker2dEnv, 'HalfCheetah-v5': HalfCheetahEnv, 'Ant-v5': AntEnv,
+  'InvertedPendulum-v5': InvertedPendulumEnv, 'InvertedDoublePendulum-v5': InvertedDoublePendulumEnv, 'Swimmer-v5': SwimmerEnv,
+  'Reacher-v5': ReacherEnv, 'Pusher-v5': PusherEnv, 'Humanoid-v5': HumanoidEnv, 'HumanoidStandup-v5': HumanoidStandupEnv,
+} as Record<string, TaskClass>;
+
+/**
+ * The task env without TimeLimit: from the registry (the tasks register when @rapier-gym/envs loads), or, with
+ * `overlay`, from the task's class with those fields of its Rapier overlay replaced (`--overlay`).
+ */
+export function makeTask(id: string, options: Record<string, unknown> = {}, overlay?: Partial<TaskOverlay>): { env: Env; inner: TaskInternals } {
+  const env = overlay ? new TASK_CLASSES[id]!(options, overlay) : make(id, { max_episode_steps: null, ...options });
   return { env, inner: env.unwrapped as unknown as TaskInternals };
+}
+
+/** `--overlay '{"softLimits":true}'`: fields replacing the tasks' Rapier overlays (undefined when absent). */
+export function overlayFlag(argv: string[]): Partial<TaskOverlay> | undefined {
+  const i = argv.indexOf('--overlay');
+  if (i < 0) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(argv[i + 1] ?? '');
+  } catch {
+    throw new Error(`--overlay must be a JSON object of overlay fields (${Object.keys(DEFAULT_OVERLAY).join(', ')}), received ${String(argv[i + 1])}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`--overlay must be a JSON object, received ${String(argv[i + 1])}`);
+  }
+  for (const [key, value] of Object.entries(parsed)) {
+    const expected = (DEFAULT_OVERLAY as unknown as Record<string, unknown>)[key];
+    if (expected === undefined) throw new Error(`--overlay: unknown field "${key}"; expected one of ${Object.keys(DEFAULT_OVERLAY).join(', ')}`);
+    if (typeof value !== typeof expected) throw new Error(`--overlay: field "${key}" must be a ${typeof expected}, received ${JSON.stringify(value)}`);
+  }
+  return parsed as Partial<TaskOverlay>;
 }
 
 export function robotFile(name: string): string {

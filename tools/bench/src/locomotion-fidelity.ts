@@ -1,7 +1,7 @@
 // Fidelity report: random-policy episode lengths and open-loop state divergence, Rapier tasks against MuJoCo (mujoco-js).
 import { Rng, init } from '@rapier-gym/envs';
 import {
-  controlBound, controlSequence, intFlag, lenientOptions, makeTask, MujocoSim, mujocoRuntime, resetNoise, selectedTasks,
+  controlBound, controlSequence, intFlag, lenientOptions, makeTask, MujocoSim, overlayFlag, mujocoRuntime, resetNoise, selectedTasks,
   type LocomotionTask,
 } from './locomotion-common.js';
 import { printTable, type Cell } from './table.js';
@@ -35,8 +35,10 @@ async function main(): Promise<void> {
   const mj = await mujocoRuntime();
   const lengthRows: Cell[][] = [];
   const divergenceRows: Cell[][] = [];
+  const overlay = overlayFlag(argv);
+  if (overlay) console.log(`Rapier overlay fields replaced for every task: ${JSON.stringify(overlay)}`);
   for (const task of selectedTasks(argv)) {
-    const { env, inner } = makeTask(task.id, lenientOptions(task));
+    const { env, inner } = makeTask(task.id, lenientOptions(task), overlay);
     const bound = controlBound(task);
     const stepRapier = (a: Float32Array): boolean => env.step(a).terminated;
     const sim = new MujocoSim(mj, task.robot);

@@ -1,6 +1,6 @@
 // Benchmark: env steps/s of each locomotion task on Rapier against MuJoCo (mujoco-js) stepping the same MJCF file.
 import { init } from '@rapier-gym/envs';
-import { controlBound, controlSequence, intFlag, lenientOptions, makeTask, MujocoSim, mujocoRuntime, selectedTasks } from './locomotion-common.js';
+import { controlBound, controlSequence, intFlag, lenientOptions, makeTask, MujocoSim, overlayFlag, mujocoRuntime, selectedTasks } from './locomotion-common.js';
 import { median, printTable, ratio, type Cell } from './table.js';
 
 /**
@@ -18,8 +18,10 @@ async function main(): Promise<void> {
   await init();
   const mj = await mujocoRuntime();
   const rows: Cell[][] = [];
+  const overlay = overlayFlag(argv);
+  if (overlay) console.log(`Rapier overlay fields replaced for every task: ${JSON.stringify(overlay)}`);
   for (const task of selectedTasks(argv)) {
-    const { env } = makeTask(task.id, lenientOptions(task));
+    const { env } = makeTask(task.id, lenientOptions(task), overlay);
     const sim = new MujocoSim(mj, task.robot);
     const nu = sim.model.nu;
     const controls = controlSequence(steps, nu, 1, controlBound(task));

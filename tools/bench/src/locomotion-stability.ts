@@ -1,6 +1,6 @@
 // Benchmark: stability of each locomotion task under uniform random actions (NaN, joint separation, limit overshoot).
 import { init } from '@rapier-gym/envs';
-import { controlBound, controlSequence, intFlag, lenientOptions, makeTask, selectedTasks } from './locomotion-common.js';
+import { controlBound, controlSequence, intFlag, lenientOptions, makeTask, overlayFlag, selectedTasks } from './locomotion-common.js';
 import { printTable, type Cell } from './table.js';
 
 /**
@@ -13,8 +13,10 @@ async function main(): Promise<void> {
   const steps = intFlag(argv, 'steps', 10_000);
   await init();
   const rows: Cell[][] = [];
+  const overlay = overlayFlag(argv);
+  if (overlay) console.log(`Rapier overlay fields replaced for every task: ${JSON.stringify(overlay)}`);
   for (const task of selectedTasks(argv)) {
-    const { env, inner } = makeTask(task.id, lenientOptions(task));
+    const { env, inner } = makeTask(task.id, lenientOptions(task), overlay);
     const controls = controlSequence(steps, env.actionSpace.shape[0]!, 3, controlBound(task));
     let separation = 0, overshoot = 0, maxSpeed = 0, errors = 0, nonFinite = 0, t = 0;
     env.reset({ seed: 0 });

@@ -2,6 +2,7 @@
 import type { UnitImpulseJoint } from '@dimforge/rapier3d-simd-compat';
 import type { JointStateReader } from './joint-state.js';
 import { rotateInto } from './quat-math.js';
+import { limitImpedance, softLimitGains } from './soft-limit.js';
 import type { BuiltJoint, PhysicsWorld } from './world-builder.js';
 
 /** The smallest motor damping used when a driven joint has neither armature nor damping (the motor then acts as a pure torque). */
@@ -21,6 +22,8 @@ interface DrivenJoint {
   hi: number;
   /** Apply the actuator and spring as body torques/forces instead of folding them into the motor target. */
   explicit: boolean;
+  /** MuJoCo's soft limit through the motor (WorldSettings.softLimits): joint-space inertia and reference gains. */
+  soft: { mass: number; b: number; k: number; solimp: readonly number[] } | undefined;
 }
 
 /**
@@ -67,13 +70,16 @@ export class ArmatureMotors {
       motor.configureMotorModel(physics.R.MotorModel.ForceBased);
       const K = Math.max(j.armature / this.h + j.damping, MIN_DAMPING);
       const maxTau = actuators.reduce((sum, a) => sum + Math.abs(a.gear) * Math.max(Math.abs(a.lo), Math.abs(a.hi)), 0);
-      const explicit = j.limited && maxTau / K > (0.1 * (j.range[1] - j.range[0])) / this.h;
+      const softLimited = j.limited && physics.settings.softLimits === true;
+      const explicit = j.limited && !softLimited && maxTau / K > (0.1 * (j.range[1] - j.range[0])) / this.h;
+      const gains = softLimited ? softLimitGains(j.solrefLimit, j.solimpLimit, 0, model.option.timestep, j.name) : undefined;
+      const soft = gains ? { mass: j.armature + childInertia(physics, built), b: gains.b, k: gains.k, solimp: j.solimpLimit } : undefined;
       if (explicit) {
         for (const g of [built.childGroup, built.parentGroup]) if (g > 0 && !this.pushed.includes(g)) this.pushed.push(g);
       }
       this.driven.push({
         built, motor, armature: j.armature, damping: j.damping, stiffness: j.stiffness, springRef: j.springRef,
-        actuators, limited: j.limited, lo: j.range[0], hi: j.range[1], explicit,
+        actuators, limited: j.limited, lo: j.range[0], hi: j.range[1], explicit, soft,
       });
     }
   }
@@ -97,7 +103,7 @@ export class ArmatureMotors {
         tau += a.gear * (u < a.lo ? a.lo : u > a.hi ? a.hi : u);
       }
       const vOld = reader.velocity(d.built);
-      const needsQ = d.stiffness > 0 || (this.limitClamp && d.limited);
+      const needsQ = d.stiffness > 0 || (this.limitClamp && d.limited) || d.soft !== undefined;
       const q = needsQ ? reader.position(d.built) : 0;
       if (d.stiffness > 0) tau -= d.stiffness * (q - d.springRef);
       const K = Math.max(d.armature / h + d.damping, MIN_DAMPING);
@@ -105,8 +111,9 @@ export class ArmatureMotors {
         this.push(d, tau, reader);
         tau = 0;
       }
+      if (d.soft && (q > d.hi || q < d.lo) && this.softLimit(d, d.soft, q, vOld, tau, h)) continue;
       let vTarget = (d.armature * vOld / h + tau) / K;
-      if (this.limitClamp && d.limited) {
+      if (this.limitClamp && d.limited && !d.soft) {
         const lo = (d.lo - q) / h;
         const hi = (d.hi - q) / h;
         if (vTarget < lo) vTarget = lo;
@@ -114,6 +121,32 @@ export class ArmatureMotors {
       }
       d.motor.configureMotorVelocity(vTarget, K);
     }
+  }
+
+  /**
+   * MuJoCo's soft limit for a joint past its range by r (engine_core_constraint.c): with impedance d and reference
+   * acceleration a_ref = −b·v_in − k·d·r, a single limit row gives the joint a = (1 − d)·a_unc + d·a_ref, i.e. the
+   * force F = m·d·(a_ref − a_unc). With m·a_unc ≈ τ − damping·v (the joint seen alone: m = armature + the child body's
+   * inertia about the axis), the motor carries F + τ − damping·v − armature·(v − v_old)/h as
+   *   stiffness m·d²·k towards the limit, damping armature/h + (1 − d)·damping + m·d·b, and (1 − d)·τ in its target,
+   * all implicit in Rapier's solve. Like MuJoCo's, the limit only pushes out: when F estimated at v_old would pull the
+   * joint further in, the plain motor is used (returns false).
+   */
+  private softLimit(d: DrivenJoint, soft: NonNullable<DrivenJoint['soft']>, q: number, vOld: number, tau: number, h: number): boolean {
+    const upper = q > d.hi;
+    const sign = upper ? 1 : -1;
+    const r = upper ? q - d.hi : d.lo - q;
+    const imp = limitImpedance(soft.solimp, r);
+    const vIn = sign * vOld;
+    const pushOut = soft.mass * imp * (-soft.b * vIn - soft.k * imp * r) - imp * sign * (tau - d.damping * vOld);
+    if (pushOut >= 0) return false;
+    const stiffness = soft.mass * imp * imp * soft.k;
+    const damping = d.armature / h + (1 - imp) * d.damping + soft.mass * imp * soft.b;
+    const vTarget = (d.armature * vOld / h + (1 - imp) * tau) / damping;
+    // Rapier's spring pulls towards targetPos + h·targetVel (its motor rhs carries stiffness·h·targetVel), so the
+    // position target is moved back by h·vTarget to make the spring act towards the limit itself
+    d.motor.configureMotor((upper ? d.hi : d.lo) - d.built.joint.ref - h * vTarget, vTarget, stiffness, damping);
+    return true;
   }
 
   /** Equal and opposite torque (hinge) or force (slide) τ about/along the joint's world axis on child and parent. */
@@ -134,4 +167,19 @@ export class ArmatureMotors {
       parent?.addForce(minus, true);
     }
   }
+}
+
+/** The child body's inertia about a hinge's axis through its anchor (mass for a slide), from its rigid group. */
+function childInertia(physics: PhysicsWorld, built: BuiltJoint): number {
+  const mp = physics.groups.groups[built.childGroup]!.massProperties;
+  if (built.joint.type === 'slide') return mp.mass;
+  const [qx, qy, qz, qw] = mp.inertiaQuat;
+  const a = built.axisChild;
+  const local = new Float64Array(3);
+  rotateInto(-qx, -qy, -qz, qw, a[0], a[1], a[2], local, 0); // the axis in the principal frame
+  let inertia = 0;
+  for (let k = 0; k < 3; k++) inertia += mp.principalInertia[k]! * local[k]! * local[k]!;
+  const rx = mp.com[0] - built.anchorChild[0], ry = mp.com[1] - built.anchorChild[1], rz = mp.com[2] - built.anchorChild[2];
+  const cx = ry * a[2] - rz * a[1], cy = rz * a[0] - rx * a[2], cz = rx * a[1] - ry * a[0];
+  return inertia + mp.mass * (cx * cx + cy * cy + cz * cz);
 }

@@ -18,6 +18,11 @@ export interface WorldSettings {
   pgsIterations: number;
   /** Clamp each motor's target velocity so the joint cannot pass its limit within one step (rapier-notes §8). Default false. */
   limitClamp: boolean;
+  /**
+   * Soft joint limits (MuJoCo's solreflimit/solimplimit, applied by `ArmatureMotors` through the joint's motor) instead
+   * of Rapier's hard limits on hinge and slide joints that carry a motor. Default false.
+   */
+  softLimits?: boolean;
 }
 
 /** The Rapier defaults with the model's own timestep. */
@@ -165,7 +170,7 @@ export function buildWorld(model: MjcfModel, settings: WorldSettings, label = mo
     }
   }
 
-  for (const joint of model.joints) joints.push(buildJoint(R, world, model, groups, poses, bodies, joint, rootGroups));
+  for (const joint of model.joints) joints.push(buildJoint(R, settings, world, model, groups, poses, bodies, joint, rootGroups));
 
   if (planar) {
     for (let g = 1; g < groups.groups.length; g++) {
@@ -177,8 +182,14 @@ export function buildWorld(model: MjcfModel, settings: WorldSettings, label = mo
   return { R, world, model, groups, settings, bodies, joints, geomOfCollider, colliderOfGeom, planar, rootGroups };
 }
 
+/** Whether `ArmatureMotors` drives this joint (an actuator, damping, stiffness or armature on it). */
+export function drivesMotor(model: MjcfModel, joint: MjcfJoint): boolean {
+  return joint.armature > 0 || joint.damping > 0 || joint.stiffness > 0 || model.actuators.some((a) => a.joint === joint.id);
+}
+
 function buildJoint(
   R: Rapier,
+  settings: WorldSettings,
   world: World,
   model: MjcfModel,
   groups: MjcfRigidGroups,
@@ -229,7 +240,7 @@ function buildJoint(
   else data = R.JointData.spherical(vec(anchorParent), vec(joint.pos));
   const impulse = world.createImpulseJoint(data, bodies[parentGroup]!, bodies[childGroup]!, true);
   impulse.setContactsEnabled(false);
-  if (joint.limited && joint.type !== 'ball') {
+  if (joint.limited && joint.type !== 'ball' && !(settings.softLimits && drivesMotor(model, joint))) {
     (impulse as unknown as { setLimits(lo: number, hi: number): void }).setLimits(joint.range[0] - joint.ref, joint.range[1] - joint.ref);
   }
   return { ...base, impulse, anchorParent, restRelative: [0, 0, 0, 1] };

@@ -80,6 +80,7 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
       solverIterations: overlay.solverIterations,
       pgsIterations: overlay.pgsIterations,
       limitClamp: overlay.limitClamp,
+      softLimits: overlay.softLimits,
     };
     this.blueprint = worldBlueprint(model);
     this.metadata = { renderFps: Math.round(1 / this.dt), renderModes: ['scene'] };

@@ -10,8 +10,13 @@ export interface TaskOverlay {
   pgsIterations: number;
   /** Clamp motor target velocities so a joint cannot pass its limit within one step (rapier-notes §8). Default false. */
   limitClamp: boolean;
+  /**
+   * MuJoCo's soft joint limits (solreflimit/solimplimit) through each driven joint's motor instead of Rapier's hard
+   * limits (physics/armature-motor.ts). Default false.
+   */
+  softLimits: boolean;
   /** A body speed (m/s or rad/s, any component of qvel) beyond which the step is a physics blow-up. Default 1000. */
   maxSpeed: number;
 }
 
-export const DEFAULT_OVERLAY: TaskOverlay = { substeps: 1, solverIterations: 4, pgsIterations: 1, limitClamp: false, maxSpeed: 1000 };
+export const DEFAULT_OVERLAY: TaskOverlay = { substeps: 1, solverIterations: 4, pgsIterations: 1, limitClamp: false, softLimits: false, maxSpeed: 1000 };
