@@ -24,6 +24,12 @@ interface DrivenJoint {
   explicit: boolean;
   /** MuJoCo's soft limit through the motor (WorldSettings.softLimits): joint-space inertia and reference gains. */
   soft: { mass: number; b: number; k: number; solimp: readonly number[] } | undefined;
+  /** Soft-limit bookkeeping: last step's joint velocity and the limit force terms applied then. */
+  prevV: number;
+  prevStiffness: number;
+  prevLimit: number;
+  prevDamping: number;
+  prevExplicit: number;
 }
 
 /**
@@ -80,6 +86,7 @@ export class ArmatureMotors {
       this.driven.push({
         built, motor, armature: j.armature, damping: j.damping, stiffness: j.stiffness, springRef: j.springRef,
         actuators, limited: j.limited, lo: j.range[0], hi: j.range[1], explicit, soft,
+        prevV: NaN, prevStiffness: 0, prevLimit: 0, prevDamping: 0, prevExplicit: 0,
       });
     }
   }
@@ -103,6 +110,8 @@ export class ArmatureMotors {
         tau += a.gear * (u < a.lo ? a.lo : u > a.hi ? a.hi : u);
       }
       const vOld = reader.velocity(d.built);
+      const vPrev = d.prevV;
+      d.prevV = vOld;
       const needsQ = d.stiffness > 0 || (this.limitClamp && d.limited) || d.soft !== undefined;
       const q = needsQ ? reader.position(d.built) : 0;
       if (d.stiffness > 0) tau -= d.stiffness * (q - d.springRef);
@@ -111,7 +120,9 @@ export class ArmatureMotors {
         this.push(d, tau, reader);
         tau = 0;
       }
-      if (d.soft && (q > d.hi || q < d.lo) && this.softLimit(d, d.soft, q, vOld, tau, h)) continue;
+      const applied = d.prevStiffness * (d.prevLimit - q) - d.prevDamping * vOld - d.prevExplicit;
+      d.prevStiffness = 0; d.prevDamping = 0; d.prevExplicit = 0;
+      if (d.soft && (q > d.hi || q < d.lo) && this.softLimit(d, d.soft, q, vOld, tau, h, vPrev, applied)) continue;
       let vTarget = (d.armature * vOld / h + tau) / K;
       if (this.limitClamp && d.limited && !d.soft) {
         const lo = (d.lo - q) / h;
@@ -126,23 +137,33 @@ export class ArmatureMotors {
   /**
    * MuJoCo's soft limit for a joint past its range by r (engine_core_constraint.c): with impedance d and reference
    * acceleration a_ref = −b·v_in − k·d·r, a single limit row gives the joint a = (1 − d)·a_unc + d·a_ref, i.e. the
-   * force F = m·d·(a_ref − a_unc). With m·a_unc ≈ τ − damping·v (the joint seen alone: m = armature + the child body's
-   * inertia about the axis), the motor carries F + τ − damping·v − armature·(v − v_old)/h as
-   *   stiffness m·d²·k towards the limit, damping armature/h + (1 − d)·damping + m·d·b, and (1 − d)·τ in its target,
-   * all implicit in Rapier's solve. Like MuJoCo's, the limit only pushes out: when F estimated at v_old would pull the
-   * joint further in, the plain motor is used (returns false).
+   * force F = m·d·(a_ref − a_unc), m = armature + the child body's inertia about the axis. m·a_unc, the acceleration
+   * everything but the limit gives the joint, is taken from the last step (its joint acceleration less the limit force
+   * applied in it; the joint's own τ − damping·v on the first step). The motor then carries
+   * F + τ − damping·v − armature·(v − v_old)/h as a spring m·d²·k towards the limit and a damping
+   * armature/h + damping + m·d·b (both implicit in Rapier's solve) and τ − d·m·a_unc in its target. Like MuJoCo's, the
+   * limit only pushes out: when F estimated at v_old would pull the joint further in, the plain motor is used
+   * (returns false).
    */
-  private softLimit(d: DrivenJoint, soft: NonNullable<DrivenJoint['soft']>, q: number, vOld: number, tau: number, h: number): boolean {
+  private softLimit(d: DrivenJoint, soft: NonNullable<DrivenJoint['soft']>, q: number, vOld: number, tau: number, h: number, vPrev: number, applied: number): boolean {
     const upper = q > d.hi;
     const sign = upper ? 1 : -1;
     const r = upper ? q - d.hi : d.lo - q;
     const imp = limitImpedance(soft.solimp, r);
     const vIn = sign * vOld;
-    const pushOut = soft.mass * imp * (-soft.b * vIn - soft.k * imp * r) - imp * sign * (tau - d.damping * vOld);
+    // m·a_unc: the last step's joint acceleration less the limit force applied in it (so contacts and the other
+    // joints count, one step late); on a limit's first step after a reset, the joint's own torque
+    const unconstrained = Number.isFinite(vPrev) ? (soft.mass * (vOld - vPrev)) / h - applied : tau - d.damping * vOld;
+    const pushOut = soft.mass * imp * (-soft.b * vIn - soft.k * imp * r) - imp * sign * unconstrained;
     if (pushOut >= 0) return false;
     const stiffness = soft.mass * imp * imp * soft.k;
-    const damping = d.armature / h + (1 - imp) * d.damping + soft.mass * imp * soft.b;
-    const vTarget = (d.armature * vOld / h + (1 - imp) * tau) / damping;
+    const extraDamping = soft.mass * imp * soft.b;
+    const damping = d.armature / h + d.damping + extraDamping;
+    const vTarget = (d.armature * vOld / h + tau - imp * unconstrained) / damping;
+    d.prevStiffness = stiffness;
+    d.prevLimit = upper ? d.hi : d.lo;
+    d.prevDamping = extraDamping;
+    d.prevExplicit = imp * unconstrained;
     // Rapier's spring pulls towards targetPos + h·targetVel (its motor rhs carries stiffness·h·targetVel), so the
     // position target is moved back by h·vTarget to make the spring act towards the limit itself
     d.motor.configureMotor((upper ? d.hi : d.lo) - d.built.joint.ref - h * vTarget, vTarget, stiffness, damping);

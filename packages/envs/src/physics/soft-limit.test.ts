@@ -70,27 +70,29 @@ describe('ArmatureMotors with soft limits', () => {
   const h = 0.01, damping = 0.3, gear = 3, T = 0.02, dmax = 0.95;
   const b = 2 / (dmax * T), k = 1 / (dmax * dmax * T * T);
 
-  it('pulls a joint back from past its limit as MuJoCo does: m·a = m·d·a_ref + (1 − d)·(τ − damping·v), implicit in v and q', () => {
-    // q0 = 0.6 is 0.1 past the upper limit 0.5, so d = dmax; ctrl +1 pushes further in
+  it('pulls a joint back from past its limit as MuJoCo does: m·a = m·d·a_ref + (1 − d)·m·a_unc, spring and dampers implicit', () => {
+    // q0 = 0.6 is 0.1 past the upper limit 0.5, so d = dmax; ctrl +1 pushes further in. For a lone joint the
+    // acceleration without the limit is m·a_unc = gear − damping·v (v at the start of the step), whether taken from
+    // the joint's own torque (first step) or from the last step's acceleration less the limit force (later steps).
     let q = 0.6, v = 0;
-    const got = run(q, v, 1, 2);
+    const got = run(q, v, 1, 3);
     for (const step of got) {
       const d = dmax;
-      // m(v′ − v)/h = m·d·(−b·v′ − k·d·(q + h·v′ − 0.5)) + (1 − d)·(gear − damping·v′)
-      const r0 = q - 0.5;
-      v = (m * v / h - m * d * k * d * r0 + (1 - d) * gear) / (m / h + m * d * b + m * d * k * d * h + (1 - d) * damping);
+      const unconstrained = gear - damping * v;
+      // m(v′ − v)/h = −m·d²·k·(q + h·v′ − 0.5) − m·d·b·v′ + gear − damping·v′ − d·m·a_unc
+      v = (m * v / h - m * d * d * k * (q - 0.5) + gear - d * unconstrained) / (m / h + m * d * d * k * h + m * d * b + damping);
       q += h * v;
       expect(step.v).toBeCloseTo(v, 2);
       expect(step.q).toBeCloseTo(q, 4);
     }
-    expect(got[1]!.q).toBeLessThan(0.6); // back towards the range despite the actuator
+    expect(got[2]!.q).toBeLessThan(0.6); // back towards the range despite the actuator
   });
 
   it('has no hard limit: a joint driven into its limit passes it by a few degrees only (MuJoCo-like softness)', () => {
     const got = run(0.4, 0, 1, 60);
     const q = got[got.length - 1]!.q;
     expect(q).toBeGreaterThan(0.5); // past the limit: soft
-    // steady state of a = 0: d·(−k·d·r) + (1 − d)·gear/m = 0
+    // steady state, a = 0 and a_unc = gear/m: d·(−k·d·r) + (1 − d)·gear/m = 0
     expect(q - 0.5).toBeCloseTo(((1 - dmax) * gear) / (m * dmax * dmax * k), 3);
   });
 
