@@ -57,7 +57,7 @@ export function buildCurveSpec(curves: GroupedCurves, options: CurveSpecOptions 
     data: { values },
     encoding: {
       x: { field: 'step', type: 'quantitative', title: 'environment steps' },
-      color: { ...color, legend: { title: legendTitle(curves), symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } },
+      color: { ...color, legend: { title: legendTitle(curves), titleLimit: 0, labelLimit: 0, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } },
     },
     layer: [
       { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'lower', ...y }, y2: { field: 'upper' } } },
