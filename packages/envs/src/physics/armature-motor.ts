@@ -3,7 +3,7 @@ import type { UnitImpulseJoint } from '@dimforge/rapier3d-simd-compat';
 import type { JointStateReader } from './joint-state.js';
 import { rotateInto } from './quat-math.js';
 import { limitImpedance, softLimitGains } from './soft-limit.js';
-import type { BuiltJoint, PhysicsWorld } from './world-builder.js';
+import { drivesMotor, type BuiltJoint, type PhysicsWorld } from './world-builder.js';
 
 /** The smallest motor damping used when a driven joint has neither armature nor damping (the motor then acts as a pure torque). */
 const MIN_DAMPING = 1e-6;
@@ -65,8 +65,7 @@ export class ArmatureMotors {
       const actuators = model.actuators
         .filter((a) => a.joint === j.id)
         .map((a) => ({ index: a.id, gear: a.gear, lo: a.ctrlLimited ? a.ctrlRange[0] : -Infinity, hi: a.ctrlLimited ? a.ctrlRange[1] : Infinity }));
-      const active = actuators.length > 0 || j.armature > 0 || j.damping > 0 || j.stiffness > 0;
-      if (!active) continue;
+      if (!drivesMotor(model, j)) continue;
       if (built.realisation !== 'impulse' || (j.type !== 'hinge' && j.type !== 'slide')) {
         throw new Error(
           `ArmatureMotors(${model.name}): joint "${j.name}" (${j.type}, ${built.realisation}) has a motor, damping, stiffness or armature; only hinge and slide impulse joints can carry them`,
@@ -110,8 +109,6 @@ export class ArmatureMotors {
         tau += a.gear * (u < a.lo ? a.lo : u > a.hi ? a.hi : u);
       }
       const vOld = reader.velocity(d.built);
-      const vPrev = d.prevV;
-      d.prevV = vOld;
       const needsQ = d.stiffness > 0 || (this.limitClamp && d.limited) || d.soft !== undefined;
       const q = needsQ ? reader.position(d.built) : 0;
       if (d.stiffness > 0) tau -= d.stiffness * (q - d.springRef);
@@ -120,9 +117,14 @@ export class ArmatureMotors {
         this.push(d, tau, reader);
         tau = 0;
       }
-      const applied = d.prevStiffness * (d.prevLimit - q) - d.prevDamping * vOld - d.prevExplicit;
-      d.prevStiffness = 0; d.prevDamping = 0; d.prevExplicit = 0;
-      if (d.soft && (q > d.hi || q < d.lo) && this.softLimit(d, d.soft, q, vOld, tau, h, vPrev, applied)) continue;
+      if (d.soft) {
+        // the limit force applied in the last step, and that step's velocity (soft-limit bookkeeping only)
+        const applied = d.prevStiffness * (d.prevLimit - q) - d.prevDamping * vOld - d.prevExplicit;
+        const vPrev = d.prevV;
+        d.prevV = vOld;
+        d.prevStiffness = 0; d.prevDamping = 0; d.prevExplicit = 0;
+        if ((q > d.hi || q < d.lo) && this.softLimit(d, d.soft, q, vOld, tau, h, vPrev, applied)) continue;
+      }
       let vTarget = (d.armature * vOld / h + tau) / K;
       if (this.limitClamp && d.limited && !d.soft) {
         const lo = (d.lo - q) / h;

@@ -1,7 +1,8 @@
 // Rapier-only conditioning of a light jointed link: lend it mass from its parent at the joint anchor (an exact move).
 import type { Vec3 } from '../core/scene.js';
-import { principalAxes, quatRotate, type SymmetricTensor } from '../mjcf/math3d.js';
-import type { MjcfBody, MjcfModel } from '../mjcf/mjcf-model.js';
+import { withPointMass } from '../mjcf/mass-properties.js';
+import { quatRotate } from '../mjcf/math3d.js';
+import type { MjcfModel } from '../mjcf/mjcf-model.js';
 
 /**
  * Rapier's iterative solver holds a joint badly when a link between two others is far lighter than they are
@@ -31,27 +32,4 @@ export function lendAnchorMass(model: MjcfModel, bodyName: string, mass: number,
   bodies[body.id] = withPointMass(body, mass, joint.pos);
   bodies[parent.id] = withPointMass(parent, -mass, inParent);
   return { ...model, bodies };
-}
-
-/** A copy of `body` with a point mass `m` (negative: removed) at `at` (body frame), by the parallel-axis theorem. */
-export function withPointMass(body: MjcfBody, m: number, at: Vec3): MjcfBody {
-  const mass = body.mass + m;
-  const c = body.com;
-  const com: Vec3 = [(body.mass * c[0] + m * at[0]) / mass, (body.mass * c[1] + m * at[1]) / mass, (body.mass * c[2] + m * at[2]) / mass];
-  const t = [...body.inertiaTensor] as SymmetricTensor;
-  shift(t, body.mass, c); // about the body origin
-  shift(t, m, at); // with the point mass
-  shift(t, -mass, com); // about the new COM
-  const axes = principalAxes(t);
-  return { ...body, mass, com, inertiaTensor: t, principalInertia: axes.moments, inertiaQuat: axes.quat };
-}
-
-/** Adds w·(|p|²·1 − p·pᵀ) to the tensor [xx, yy, zz, xy, xz, yz]. */
-function shift(t: SymmetricTensor, w: number, p: Vec3): void {
-  t[0] += w * (p[1] * p[1] + p[2] * p[2]);
-  t[1] += w * (p[0] * p[0] + p[2] * p[2]);
-  t[2] += w * (p[0] * p[0] + p[1] * p[1]);
-  t[3] -= w * p[0] * p[1];
-  t[4] -= w * p[0] * p[2];
-  t[5] -= w * p[1] * p[2];
 }

@@ -1,6 +1,7 @@
 // Splits a body with several hinges into a chain of bodies with one hinge each, so the builder can joint it.
 import type { Quat, Vec3 } from '../core/scene.js';
-import { principalAxes, quatRotate, type SymmetricTensor } from '../mjcf/math3d.js';
+import { withPointMass } from '../mjcf/mass-properties.js';
+import { quatRotate } from '../mjcf/math3d.js';
 import type { MjcfBody, MjcfContactExclusion, MjcfGeom, MjcfJoint, MjcfModel, MjcfSite } from '../mjcf/mjcf-model.js';
 
 /** How the intermediate bodies are made: a small mass at the shared anchor and an isotropic inertia floor. */
@@ -108,22 +109,6 @@ export function splitHingeChains(model: MjcfModel, settings: HingeChainSettings,
 
 /** Takes a point mass `m` at `at` (body frame) out of a body's mass properties (parallel-axis theorem). */
 function removePointMass(body: MjcfBody, m: number, at: Vec3, id: string): void {
-  const mass = body.mass - m;
-  if (mass <= 0.5 * body.mass) throw new Error(`${id}: body "${body.name}" (${body.mass} kg) is too light to give ${m} kg to a hinge chain`);
-  const c = body.com;
-  const com: Vec3 = [(body.mass * c[0] - m * at[0]) / mass, (body.mass * c[1] - m * at[1]) / mass, (body.mass * c[2] - m * at[2]) / mass];
-  const shift = (t: SymmetricTensor, w: number, p: Vec3): void => {
-    t[0] += w * (p[1] * p[1] + p[2] * p[2]); t[1] += w * (p[0] * p[0] + p[2] * p[2]); t[2] += w * (p[0] * p[0] + p[1] * p[1]);
-    t[3] -= w * p[0] * p[1]; t[4] -= w * p[0] * p[2]; t[5] -= w * p[1] * p[2];
-  };
-  const t = [...body.inertiaTensor] as SymmetricTensor;
-  shift(t, body.mass, c); // about the body origin
-  shift(t, -m, at); // without the point mass
-  shift(t, -mass, com); // about the new COM
-  const axes = principalAxes(t);
-  body.mass = mass;
-  body.com = com;
-  body.inertiaTensor = t;
-  body.principalInertia = axes.moments;
-  body.inertiaQuat = axes.quat;
+  if (body.mass - m <= 0.5 * body.mass) throw new Error(`${id}: body "${body.name}" (${body.mass} kg) is too light to give ${m} kg to a hinge chain`);
+  Object.assign(body, withPointMass(body, -m, at));
 }
