@@ -54,6 +54,7 @@ export async function trainIntoRunDirectory(run: RunDirectory, config: ResolvedT
   const resumeFrom = checkpointStep !== undefined ? join(run.checkpointsDir, String(checkpointStep)) : undefined;
   let status: RunRecord['status'] = 'failed';
   let startTime: number | undefined;
+  const sessionSeconds = (): number => (startTime === undefined ? 0 : (performance.now() - startTime) / 1000);
   try {
     const result = await train(config, {
       checkpointDir: run.checkpointsDir,
@@ -89,13 +90,12 @@ export async function trainIntoRunDirectory(run: RunDirectory, config: ResolvedT
       resumedFromStep: resumeFrom ? checkpointStep : undefined,
       lastEval: result.lastEval,
       lastCheckpoint: result.lastCheckpoint,
-      sessionSeconds: startTime === undefined ? 0 : (performance.now() - startTime) / 1000,
+      sessionSeconds: sessionSeconds(),
     };
   } finally {
     if (run.exists()) {
       const record = run.readRecord();
-      const session = startTime === undefined ? 0 : (performance.now() - startTime) / 1000;
-      run.writeRecord({ ...record, status, wallSeconds: (record.wallSeconds ?? 0) + session });
+      run.writeRecord({ ...record, status, wallSeconds: (record.wallSeconds ?? 0) + sessionSeconds() });
     }
   }
 }
