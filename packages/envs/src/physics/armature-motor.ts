@@ -2,6 +2,7 @@
 import type { UnitImpulseJoint } from '@dimforge/rapier3d-simd-compat';
 import type { JointStateReader } from './joint-state.js';
 import { rotateInto } from './quat-math.js';
+import { rawWorldIO, type RawWorldIO, type RawBodySet } from './raw-world-io.js';
 import { limitImpedance, softLimitGains } from './soft-limit.js';
 import { drivesMotor, type BuiltJoint, type PhysicsWorld } from './world-builder.js';
 
@@ -54,12 +55,16 @@ export class ArmatureMotors {
   /** Rigid groups that receive explicit actuator torques/forces (reset before every step: Rapier's forces persist). */
   private readonly pushed: number[] = [];
   private readonly bodies: PhysicsWorld['bodies'];
+  private readonly io: RawWorldIO;
+  private readonly raw: RawBodySet;
   private readonly axis = new Float64Array(3);
 
   constructor(physics: PhysicsWorld, private readonly limitClamp: boolean) {
     const model = physics.model;
     this.h = physics.world.timestep;
     this.bodies = physics.bodies;
+    this.io = rawWorldIO(physics.R);
+    this.raw = physics.world.bodies.raw;
     for (const built of physics.joints) {
       const j = built.joint;
       const actuators = model.actuators
@@ -178,16 +183,17 @@ export class ArmatureMotors {
     const o = 16 * d.built.childGroup;
     const a = d.built.axisChild;
     rotateInto(c[o + 3]!, c[o + 4]!, c[o + 5]!, c[o + 6]!, a[0], a[1], a[2], this.axis, 0);
-    const v = { x: tau * this.axis[0]!, y: tau * this.axis[1]!, z: tau * this.axis[2]! };
-    const minus = { x: -v.x, y: -v.y, z: -v.z };
-    const child = this.bodies[d.built.childGroup]!;
-    const parent = d.built.parentGroup > 0 ? this.bodies[d.built.parentGroup]! : undefined;
+    const x = tau * this.axis[0]!, y = tau * this.axis[1]!, z = tau * this.axis[2]!;
+    const io = this.io;
+    const raw = this.raw;
+    const child = this.bodies[d.built.childGroup]!.handle;
+    const parent = d.built.parentGroup > 0 ? this.bodies[d.built.parentGroup]!.handle : -1;
     if (d.built.joint.type === 'hinge') {
-      child.addTorque(v, true);
-      parent?.addTorque(minus, true);
+      io.addTorque(raw, child, x, y, z, true);
+      if (parent >= 0) io.addTorque(raw, parent, -x, -y, -z, true);
     } else {
-      child.addForce(v, true);
-      parent?.addForce(minus, true);
+      io.addForce(raw, child, x, y, z, true);
+      if (parent >= 0) io.addForce(raw, parent, -x, -y, -z, true);
     }
   }
 }

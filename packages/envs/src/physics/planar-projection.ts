@@ -1,4 +1,5 @@
 // Keeps a planar robot exactly in its plane: removes the out-of-plane pose and velocity that Rapier's axis locks leak.
+import { rawWorldIO } from './raw-world-io.js';
 import type { PhysicsWorld } from './world-builder.js';
 
 /**
@@ -10,20 +11,25 @@ export function projectOntoPlane(physics: PhysicsWorld): void {
   const planar = physics.planar;
   if (!planar) return;
   const [nx, ny, nz] = planar.normal;
+  const io = rawWorldIO(physics.R);
+  const raw = physics.world.bodies.raw;
   for (const g of planar.groups) {
-    const body = physics.bodies[g]!;
-    const p = body.translation();
-    const off = p.x * nx + p.y * ny + p.z * nz - planar.restOffset[g]!;
-    body.setTranslation({ x: p.x - off * nx, y: p.y - off * ny, z: p.z - off * nz }, false);
-    const q = body.rotation();
-    const s = q.x * nx + q.y * ny + q.z * nz;
-    const norm = Math.hypot(s, q.w) || 1;
-    body.setRotation({ x: (s * nx) / norm, y: (s * ny) / norm, z: (s * nz) / norm, w: q.w / norm }, false);
-    const v = body.linvel();
-    const vn = v.x * nx + v.y * ny + v.z * nz;
-    body.setLinvel({ x: v.x - vn * nx, y: v.y - vn * ny, z: v.z - vn * nz }, false);
-    const w = body.angvel();
-    const wn = w.x * nx + w.y * ny + w.z * nz;
-    body.setAngvel({ x: wn * nx, y: wn * ny, z: wn * nz }, false);
+    const h = physics.bodies[g]!.handle;
+    const p = io.readTranslation(raw, h);
+    const px = p[0]!, py = p[1]!, pz = p[2]!;
+    const off = px * nx + py * ny + pz * nz - planar.restOffset[g]!;
+    io.setTranslation(raw, h, px - off * nx, py - off * ny, pz - off * nz, false);
+    const q = io.readRotation(raw, h);
+    const s = q[0]! * nx + q[1]! * ny + q[2]! * nz;
+    const qw = q[3]!;
+    const norm = Math.hypot(s, qw) || 1;
+    io.setRotation(raw, h, (s * nx) / norm, (s * ny) / norm, (s * nz) / norm, qw / norm, false);
+    const v = io.readLinvel(raw, h);
+    const vx = v[0]!, vy = v[1]!, vz = v[2]!;
+    const vn = vx * nx + vy * ny + vz * nz;
+    io.setLinvel(raw, h, vx - vn * nx, vy - vn * ny, vz - vn * nz, false);
+    const w = io.readAngvel(raw, h);
+    const wn = w[0]! * nx + w[1]! * ny + w[2]! * nz;
+    io.setAngvel(raw, h, wn * nx, wn * ny, wn * nz, false);
   }
 }

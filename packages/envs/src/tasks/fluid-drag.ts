@@ -5,6 +5,7 @@ import { composePoses, poseInAncestor } from '../mjcf/kinematics.js';
 import type { MjcfModel } from '../mjcf/mjcf-model.js';
 import type { JointStateReader } from '../physics/joint-state.js';
 import { quatMulInto, rotateInto } from '../physics/quat-math.js';
+import { rawWorldIO } from '../physics/raw-world-io.js';
 import type { PhysicsWorld } from '../physics/world-builder.js';
 
 interface FluidBody {
@@ -50,6 +51,8 @@ export class FluidDrag {
       physics.bodies[g]!.resetTorques(false);
     }
     const t = this.t;
+    const io = rawWorldIO(physics.R);
+    const raw = physics.world.bodies.raw;
     for (const part of this.parts) {
       const o = 16 * part.group;
       const qx = c[o + 3]!, qy = c[o + 4]!, qz = c[o + 5]!, qw = c[o + 6]!;
@@ -62,9 +65,9 @@ export class FluidDrag {
       const frame: Quat = [t[0]!, t[1]!, t[2]!, t[3]!];
       const body = this.massModel.bodies[part.body]!;
       const wrench = inertiaBoxFluidWrench(body, frame, velocity, [wx, wy, wz], this.massModel.option);
-      const rapierBody = physics.bodies[part.group]!;
-      rapierBody.addForceAtPoint({ x: wrench.force[0], y: wrench.force[1], z: wrench.force[2] }, { x: px, y: py, z: pz }, false);
-      rapierBody.addTorque({ x: wrench.torque[0], y: wrench.torque[1], z: wrench.torque[2] }, false);
+      const h = physics.bodies[part.group]!.handle;
+      io.addForceAtPoint(raw, h, wrench.force[0], wrench.force[1], wrench.force[2], px, py, pz, false);
+      io.addTorque(raw, h, wrench.torque[0], wrench.torque[1], wrench.torque[2], false);
     }
   }
 }

@@ -14,6 +14,7 @@ import { rotateInto } from '../physics/quat-math.js';
 import { jointErrors, type JointErrors } from '../physics/joint-diagnostics.js';
 import { projectOntoPlane } from '../physics/planar-projection.js';
 import { rapier } from '../physics/rapier-runtime.js';
+import { rawWorldIO } from '../physics/raw-world-io.js';
 import { buildWorld, restoreWorld, worldBlueprint, type PhysicsWorld, type WorldBlueprint, type WorldSettings } from '../physics/world-builder.js';
 import { Box } from '../spaces/box.js';
 import type { TaskOverlay } from './task-overlay.js';
@@ -144,10 +145,15 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
   poses(out?: Float32Array): Float32Array {
     const bodies = this.physics.bodies;
     const buffer = out ?? new Float32Array(POSE_STRIDE * bodies.length);
+    const io = rawWorldIO(this.physics.R);
+    const raw = this.physics.world.bodies.raw;
     for (let g = 0; g < bodies.length; g++) {
-      const p = bodies[g]!.translation();
-      const q = bodies[g]!.rotation();
-      buffer.set([p.x, p.y, p.z, q.x, q.y, q.z, q.w], POSE_STRIDE * g);
+      const o = POSE_STRIDE * g;
+      const h = bodies[g]!.handle;
+      const p = io.readTranslation(raw, h);
+      buffer[o] = p[0]!; buffer[o + 1] = p[1]!; buffer[o + 2] = p[2]!;
+      const q = io.readRotation(raw, h);
+      buffer[o + 3] = q[0]!; buffer[o + 4] = q[1]!; buffer[o + 5] = q[2]!; buffer[o + 6] = q[3]!;
     }
     return buffer;
   }
@@ -162,6 +168,7 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
     this.ctrl.set(action);
     const steps = this.frameSkip * this.overlay.substeps;
     const { world } = this.physics;
+    const io = rawWorldIO(this.physics.R);
     try {
       for (let i = 0; i < steps; i++) {
         if (this.motors.count > 0) {
@@ -170,7 +177,7 @@ export abstract class MujocoEnv extends BaseEnv<Float32Array, Float32Array> {
         }
         this.beforeWorldStep();
         if (i === steps - 1) this.beforeLastWorldStep();
-        world.step();
+        io.step(world);
       }
       projectOntoPlane(this.physics);
       this.reader.refresh();
