@@ -358,15 +358,21 @@ export class WorkerVectorEnv implements AsyncVectorEnv {
           mainError = err;
         }
       }
+      // Batch the main thread's infos while the workers may still be stepping (off the critical path).
+      // A failure here is thrown only once every worker is idle again, like a sub-env error.
+      const info: VectorInfo = {};
+      try {
+        mainInfos.forEach((subInfo, i) => {
+          if (subInfo !== undefined && Object.keys(subInfo).length > 0) addInfo(info, subInfo, i, this.numEnvs);
+        });
+      } catch (err) {
+        mainError ??= err;
+      }
       // A pending Atomics.waitAsync does not keep Node alive; the ref'd ports do, until the call ends.
       for (const h of this.handles) h.port.ref();
       for (let k = 0; k < this.handles.length; k++) await waitDone(this.handles[k]!.control, seqs[k]!, this.waitMode, this.spinMicros, interrupted);
       // Settle asynchronously even when every wait returned at once: a second call before this one settles is rejected.
       if (this.waitMode === 'block') await null;
-      const info: VectorInfo = {};
-      mainInfos.forEach((subInfo, i) => {
-        if (subInfo !== undefined && Object.keys(subInfo).length > 0) addInfo(info, subInfo, i, this.numEnvs);
-      });
       // Take every worker's reply off its port (even after an error) so that none is left for the next call.
       let failed: WorkerReply['error'];
       for (const h of this.handles) {

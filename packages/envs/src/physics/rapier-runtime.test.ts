@@ -21,4 +21,27 @@ describe('Rapier runtime', () => {
     expect(body.translation().z).toBeGreaterThan(1 - 9.81 * 1e-4 * 55);
     world.free();
   });
+
+  it('leaves globalThis.performance as it was, and Rapier steps no longer call it', async () => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'performance');
+    await init();
+    expect(Object.getOwnPropertyDescriptor(globalThis, 'performance')).toEqual(before);
+    const R = rapier();
+    const world = new R.World({ x: 0, y: 0, z: -9.81 });
+    world.createCollider(R.ColliderDesc.ball(0.1), world.createRigidBody(R.RigidBodyDesc.dynamic()));
+    const real = performance.now;
+    let calls = 0;
+    performance.now = () => {
+      calls++;
+      return real.call(performance);
+    };
+    try {
+      for (let i = 0; i < 5; i++) world.step();
+    } finally {
+      performance.now = real;
+      world.free();
+    }
+    expect(calls).toBe(0);
+    expect(performance.now()).toBeGreaterThan(0);
+  });
 });
