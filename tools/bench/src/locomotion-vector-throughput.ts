@@ -4,6 +4,7 @@ import { Rng, init, make, makeVec, type Env, type SyncVectorEnv } from '@rapier-
 import { WorkerVectorEnv, type WorkerVectorEnvOptions } from '@rapier-gym/envs/node';
 import { intFlag } from './locomotion-common.js';
 import { ParallelCeiling } from './parallel-ceiling.js';
+import { RapierCeiling } from './rapier-ceiling.js';
 import { median, printTable, type Cell } from './table.js';
 
 /** What the benchmark measures; every field has its default (the flags change them). */
@@ -103,6 +104,9 @@ async function benchmarkTask(id: string, cfg: VectorThroughputConfig, ceiling: P
   // The machine ceiling is measured before and after each round; a round is quiet when both are ≥ cfg.quiet.
   const rates: number[][] = [[], [], ...variants.map(() => [])];
   const ceilings: number[] = [];
+  const rapierCeiling = await RapierCeiling.create(id, Math.ceil(numEnvs / 2));
+  await rapierCeiling.ratio(1000); // warm-up: the worker's WebAssembly tiers up
+  const rapierCeilings: number[] = [];
   for (let r = 0; r <= rounds; r++) {
     const before = await ceiling.ratio();
     const round = [await rate(stepSingle, steps, 1), await rate(stepSync, vectorCalls, numEnvs)];
@@ -111,8 +115,10 @@ async function benchmarkTask(id: string, cfg: VectorThroughputConfig, ceiling: P
     if (r > 0) {
       round.forEach((x, k) => rates[k]!.push(x));
       ceilings.push(Math.min(before, after));
+      rapierCeilings.push(await rapierCeiling.ratio());
     }
   }
+  await rapierCeiling.close();
   single.close();
   sync.close();
   await Promise.all(workers.map((w) => w.close()));
@@ -131,6 +137,8 @@ async function benchmarkTask(id: string, cfg: VectorThroughputConfig, ceiling: P
   });
   const quietCeiling = quiet.length > 0 ? `${median(quiet.map((r) => ceilings[r]!)).toFixed(2)}× (${quiet.length} of ${rounds})` : `– (0 of ${rounds})`;
   rows.push([id, 'machine ceiling: 2 threads of pure JS vs 1', '2', '', '', `${median(ceilings).toFixed(2)}×`, quietCeiling, '']);
+  const quietRapier = quiet.length > 0 ? `${median(quiet.map((r) => rapierCeilings[r]!)).toFixed(2)}×` : '–';
+  rows.push([id, `Rapier ceiling: 2 threads × ${Math.ceil(numEnvs / 2)} envs, no sync, vs 1`, '2', '', '', `${median(rapierCeilings).toFixed(2)}×`, quietRapier, '']);
   return rows;
 }
 
@@ -147,7 +155,8 @@ async function main(): Promise<void> {
   await ceiling.close();
   printTable(
     'Locomotion env steps per second (µs/call: one single-env step or one whole vector step; ratios: medians of per-round ratios to the single env; ' +
-      `quiet: rounds with the machine ceiling ≥ ${cfg.quiet}×; ÷ ceiling: the ratio over that round's ceiling)`,
+      `quiet: rounds with the machine ceiling ≥ ${cfg.quiet}×; ÷ ceiling: the ratio over that round's ceiling; Rapier ceiling: two threads stepping ` +
+      `their own envs with no synchronisation against one, measured after each round)`,
     ['task', 'variant', 'threads', 'env steps/s', 'µs/call', 'vs single', 'vs single, quiet rounds', '÷ ceiling'],
     rows,
   );
