@@ -15,7 +15,9 @@ export interface SoftLimitGains {
  * [1e-4, 0.9999] as MuJoCo does (mjMINIMP, mjMAXIMP).
  */
 export function limitImpedance(solimp: readonly number[], r: number): number {
-  const [dmin = 0.9, dmax = 0.95, width = 0.001, mid = 0.5, power = 2] = solimp;
+  // indexed reads, not destructuring: this runs every world step for each joint past its limit, and array
+  // destructuring with defaults allocates an iterator there
+  const dmin = solimp[0] ?? 0.9, dmax = solimp[1] ?? 0.95, width = solimp[2] ?? 0.001, mid = solimp[3] ?? 0.5, power = solimp[4] ?? 2;
   const lo = Math.min(Math.max(dmin, 1e-4), 0.9999);
   const hi = Math.min(Math.max(dmax, 1e-4), 0.9999);
   if (lo === hi || width <= 1e-10) return hi;
@@ -32,7 +34,7 @@ export function limitImpedance(solimp: readonly number[], r: number): number {
  * A negative solref (MuJoCo's direct stiffness/damping form) is rejected with an Error naming the joint.
  */
 export function softLimitGains(solref: readonly number[], solimp: readonly number[], r: number, timestep: number, joint: string): SoftLimitGains {
-  const [timeconst = 0.02, dampratio = 1] = solref;
+  const timeconst = solref[0] ?? 0.02, dampratio = solref[1] ?? 1;
   if (!(timeconst > 0) || !(dampratio > 0)) {
     throw new Error(`soft joint limits: joint "${joint}" has solreflimit ${solref.join(' ')}; expected the standard form (timeconst > 0, dampratio > 0)`);
   }
