@@ -118,7 +118,8 @@ export async function sweepCommand(argv: string[], io: CommandIo): Promise<numbe
     return 0;
   }
   try {
-    new SweepStore(storeDir).prepare(sweep);
+    // validation only: the sweep writes its manifest when it starts (with --queue, once Redis answers)
+    new SweepStore(storeDir).check(sweep);
   } catch (error) {
     throw new UsageError(`--store: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,6 +1,6 @@
 // The CLI's queue mode against a real redis-server: the built `sweep --queue` + `worker` run a sweep and Ctrl-C stops a worker; bad flags exit 2, an unreachable Redis exits 1 in one line.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,14 +94,16 @@ describe('worker and sweep --queue usage errors', () => {
     expect(r.code).toBe(2);
   });
 
-  it('an unreachable Redis is one line naming the URL and what was expected, exit 1, for worker and sweep --queue', async () => {
+  it('an unreachable Redis is one line naming the URL and what was expected, exit 1, for worker and sweep --queue; the sweep writes nothing', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
-    for (const args of [['worker', '--queue', url], ['sweep', sweepFile, '--queue', url, '--store', join(root, 'unreached')]]) {
+    const unreached = join(root, 'unreached');
+    for (const args of [['worker', '--queue', url], ['sweep', sweepFile, '--queue', url, '--store', unreached]]) {
       const r = await cliHere(...args);
       expect(r.stderr).toMatch(new RegExp(`^rapier-gym: cannot reach Redis at ${url}: ECONNREFUSED.*expected a redis-server answering PING at 127\\.0\\.0\\.1:\\d+`, 'm'));
       expect(r.stderr).not.toMatch(/^\s+at /m);
       expect(r.code).toBe(1);
     }
+    expect(existsSync(join(unreached, 'sweep.json'))).toBe(false);
   });
 });
 

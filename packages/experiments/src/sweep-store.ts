@@ -98,11 +98,11 @@ export class SweepStore {
   }
 
   /**
-   * Checks that every trial folder already in the store was trained with the sweep's configuration (only totalSteps
-   * and backend may change, as for `train --resume`), then writes sweep.json. A mismatch throws naming the trial and
-   * the fields, before anything runs.
+   * Checks, writing nothing, that the store holds no other sweep and that every trial folder already in it was trained
+   * with the sweep's configuration (only totalSteps and backend may change, as for `train --resume`). A mismatch
+   * throws naming the trial and the fields.
    */
-  prepare(sweep: Sweep): void {
+  check(sweep: Sweep): void {
     if (this.hasManifest() && this.readManifest().name !== sweep.name) {
       throw new Error(`sweep store: ${this.dir} holds the sweep "${this.readManifest().name}", not "${sweep.name}" (expected a new or the same sweep's folder; choose another --store)`);
     }
@@ -116,6 +116,11 @@ export class SweepStore {
         );
       }
     }
+  }
+
+  /** `check(sweep)`, then writes sweep.json; called once the sweep is about to run (after the queue is reached). */
+  prepare(sweep: Sweep): void {
+    this.check(sweep);
     this.writeManifest(sweepManifest(sweep));
   }
 }
