@@ -1,7 +1,8 @@
 // Benchmark: env steps/s of locomotion tasks in one env, a SyncVectorEnv and WorkerVectorEnvs, with ratios to one thread (run: npx tsc -b tools/bench/tsconfig.lib.json && node tools/bench/dist/locomotion-vector-throughput.js).
 import { availableParallelism, cpus } from 'node:os';
-import { Rng, init, make, makeVec, type Env, type SyncVectorEnv } from '@rapier-gym/envs';
+import { init, make, makeVec, type Env, type SyncVectorEnv } from '@rapier-gym/envs';
 import { WorkerVectorEnv, type WorkerVectorEnvOptions } from '@rapier-gym/envs/node';
+import { ACTION_BATCHES, actionBatches, actionSize } from './independent-stepping.js';
 import { intFlag } from './locomotion-common.js';
 import { ParallelCeiling } from './parallel-ceiling.js';
 import { RapierCeiling } from './rapier-ceiling.js';
@@ -29,8 +30,6 @@ interface WorkerVariant {
   options: WorkerVectorEnvOptions;
 }
 
-const ACTION_BATCHES = 32;
-
 function config(argv: string[]): VectorThroughputConfig {
   const i = argv.indexOf('--tasks');
   const ids = i >= 0 && argv[i + 1] ? argv[i + 1]!.split(',') : ['Hopper-v5', 'Walker2d-v5', 'HalfCheetah-v5', 'Ant-v5'];
@@ -55,12 +54,6 @@ function workerVariants(numEnvs: number): WorkerVariant[] {
   ];
 }
 
-/** Pre-drawn uniform random action batches in [-1, 1) (all four tasks have that action box). */
-function actionBatches(size: number, rows: number): Float32Array[] {
-  const rng = new Rng(0);
-  return Array.from({ length: ACTION_BATCHES }, () => Float32Array.from({ length: rows * size }, () => rng.uniformIn(-1, 1)));
-}
-
 /** Env steps per second of `calls` calls to `step`, each advancing `stepsPerCall` env steps. */
 async function rate(step: (t: number) => void | Promise<void>, calls: number, stepsPerCall: number): Promise<number> {
   const start = performance.now();
@@ -71,9 +64,9 @@ async function rate(step: (t: number) => void | Promise<void>, calls: number, st
 async function benchmarkTask(id: string, cfg: VectorThroughputConfig, ceiling: ParallelCeiling): Promise<Cell[][]> {
   const { numEnvs, steps, rounds } = cfg;
   const single: Env = make(id);
-  const actionSize = (single.actionSpace.toJSON() as { low: unknown[] }).low.length;
-  const one = actionBatches(actionSize, 1);
-  const many = actionBatches(actionSize, numEnvs);
+  const size = actionSize(single);
+  const one = actionBatches(size, 1);
+  const many = actionBatches(size, numEnvs);
   const sync: SyncVectorEnv = makeVec(id, numEnvs);
   const variants = workerVariants(numEnvs);
   const workers: WorkerVectorEnv[] = [];

@@ -46,7 +46,7 @@ export function rapier(forEnv = 'this env'): Rapier {
  * once. Only Rapier's own profiler (`world.timing*()`, unused here) then reads 0. Where `performance` cannot be
  * replaced, Rapier keeps the real clock.
  */
-export function detachRapierClock(R: Rapier): void {
+function detachRapierClock(R: Rapier): void {
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'performance');
   if (descriptor && !descriptor.configurable) return;
   const standIn = { now: (): number => 0 };
